@@ -1,0 +1,76 @@
+"""The spaCy NLP engine behind detection: French model, only the components detection needs.
+
+Presidio's own `SpacyNlpEngine` loads the full pipeline (parser, lemmatizer…) and would try
+`spacy download` when the model is missing; this engine loads only what `models/spacy_fr.yaml`
+names, never downloads, and feeds Presidio's context scoring with lower-cased tokens instead
+of lemmas (context words are written in the form they take in text).
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from typing import Any
+
+import spacy
+import yaml
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from spacy.tokens import Doc
+
+from guard.errors import ModelNotInstalledError
+
+# spaCy and Presidio are chatty at WARNING level about things users cannot act on.
+logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+
+DEFAULT_NLP_CONFIG = "spacy_fr.yaml"
+
+
+def load_nlp_config(name: str = DEFAULT_NLP_CONFIG) -> dict[str, Any]:
+    """Read an NLP configuration shipped in `models/`."""
+    text = resources.files("guard.models").joinpath(name).read_text(encoding="utf-8")
+    config: dict[str, Any] = yaml.safe_load(text)
+    return config
+
+
+class DetectionNlpEngine(SpacyNlpEngine):
+    """A Presidio NLP engine over spaCy models loaded with only the listed components."""
+
+    def __init__(self, config: dict[str, Any] | None = None) -> None:
+        config = config if config is not None else load_nlp_config()
+        super().__init__(
+            models=config["models"],
+            ner_model_configuration=NerModelConfiguration.from_dict(
+                config.get("ner_model_configuration", {})
+            ),
+        )
+
+    def load(self) -> None:
+        """Load each configured model from the installed package; never download."""
+        self.nlp = {m["lang_code"]: _load_model(m) for m in self.models}
+
+    @classmethod
+    def blank(cls, language: str = "fr") -> DetectionNlpEngine:
+        """A tokenizer-only engine (no NER): for pattern recognizers alone, in tests and tools."""
+        engine = cls({"models": [{"lang_code": language, "model_name": "blank"}]})
+        engine.nlp = {language: spacy.blank(language)}
+        return engine
+
+    def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        artifacts = super()._doc_to_nlp_artifact(doc, language)
+        # Context words match the lower-cased token: no lemmatizer needs to run.
+        artifacts.lemmas = [token.lower_ for token in doc]
+        return artifacts
+
+
+def _load_model(model: dict[str, Any]) -> spacy.language.Language:
+    name = model["model_name"]
+    if not spacy.util.is_package(name):
+        raise ModelNotInstalledError(
+            f"The spaCy model '{name}' is not installed. It is a dependency of clientguard: "
+            f"reinstall with 'pip install clientguard' (never 'spacy download', which needs "
+            f"the network)."
+        )
+    nlp = spacy.load(name, exclude=model.get("exclude", []))
+    for component in model.get("enable", []):
+        nlp.enable_pipe(component)
+    return nlp

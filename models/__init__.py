@@ -1,0 +1,1 @@
+"""NLP model configuration and lexicons (data, shipped with the package)."""
