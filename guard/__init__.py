@@ -1,1 +1,45 @@
-"""clientguard: redact client data before it reaches an AI tool, restore it in the answer."""
+"""clientguard: redact client data before it reaches an AI tool, restore it in the answer.
+
+    from guard import Guard
+    guard = Guard()
+    red = guard.redact(text)
+    answer = guard.restore(ai_answer, session_id=red.session_id)
+
+Importing this package is cheap: spaCy and Presidio load on the first analysis.
+"""
+
+from guard.config import Settings
+from guard.entities import ENTITY_TYPES, Entity
+from guard.errors import (
+    ClipboardError,
+    ConfigError,
+    GuardError,
+    InputError,
+    ModelNotInstalledError,
+    SessionError,
+    VaultError,
+    VaultKeyError,
+)
+from guard.pipeline import Guard, Redaction, Restoration, Session
+from guard.restore import StreamingRestorer
+from guard.vault import Vault
+
+__all__ = [
+    "ClipboardError",
+    "ConfigError",
+    "ENTITY_TYPES",
+    "Entity",
+    "Guard",
+    "GuardError",
+    "InputError",
+    "ModelNotInstalledError",
+    "Redaction",
+    "Restoration",
+    "Session",
+    "SessionError",
+    "Settings",
+    "StreamingRestorer",
+    "Vault",
+    "VaultError",
+    "VaultKeyError",
+]

@@ -2,7 +2,7 @@
 
 Written form is always `[TYPE_N]`. Read back, the grammar accepts what AI models do to it:
 case (`[person_1]`), markdown escaping (`\\[PERSON\\_1\\]`), other brackets (`<PERSON_1>`,
-`{PERSON_1}`, `[[PERSON_1]]`), inner spaces (`[ PERSON_1 ]`) and no brackets at all
+`{PERSON_1}`), inner spaces (`[ PERSON_1 ]`) and no brackets at all
 (`PERSON_1`, upper case only, so that `url_1` in code is not taken for one).
 """
 
@@ -18,7 +18,6 @@ from guard.entities import ENTITY_TYPES
 
 _OPENERS = {"[": "]", "<": ">", "{": "}"}
 _MAX_SPACES = 3
-_MAX_DEPTH = 2
 _MAX_DIGITS = 6
 
 
@@ -50,12 +49,12 @@ _CORE = regex.compile(
 )
 # Any surface form, used to ask "could a placeholder still start here?" of a stream's tail.
 _SURFACE = regex.compile(
-    rf"(?:\\?[\[<{{][ \t]{{0,{_MAX_SPACES}}}){{0,{_MAX_DEPTH}}}(?i:{_TYPES})\\?_[0-9]{{1,{_MAX_DIGITS}}}"
+    rf"(?:\\?[\[<{{][ \t]{{0,{_MAX_SPACES}}})?(?i:{_TYPES})\\?_[0-9]{{1,{_MAX_DIGITS}}}"
 )
 #: Longest text a single placeholder can occupy once its delimiters are included.
 MAX_SURFACE_LENGTH = (
     max(len(t) + t.count("_") for t in ENTITY_TYPES)
-    + 2 + _MAX_DIGITS + 2 * _MAX_DEPTH * (2 + _MAX_SPACES)
+    + 2 + _MAX_DIGITS + 2 * (2 + _MAX_SPACES)
 )
 
 
@@ -82,15 +81,21 @@ def find_placeholders(text: str, pos: int = 0, endpos: int | None = None) -> lis
 
 
 def _extend(text: str, start: int, end: int, floor: int, limit: int) -> tuple[int, int]:
-    """Widen a bare token to the matching delimiters around it, up to two levels deep."""
-    for _ in range(_MAX_DEPTH):
-        left = _skip_spaces_left(text, start, floor)
-        right = _skip_spaces_right(text, end, limit)
-        opened = _opener_before(text, left, floor)
-        closed = _closer_after(text, right, limit, _OPENERS.get(text[left - 1], "") if opened else "")
-        if not (opened and closed):
-            break
-        start, end = left - opened, right + closed
+    """Widen a bare token to one pair of matching delimiters around it, if there is one.
+
+    One level only, and a markdown-escaped opener needs an escaped closer: the text around
+    our own `[TYPE_N]` is the user's (`<[EMAIL_ADDRESS_1]>`, `\\[PERSON_1]`) and must survive.
+    """
+    left = _skip_spaces_left(text, start, floor)
+    right = _skip_spaces_right(text, end, limit)
+    if left <= floor or text[left - 1] not in _OPENERS:
+        return start, end
+    closer = _OPENERS[text[left - 1]]
+    escaped = left - 2 >= floor and text[left - 2] == "\\"
+    if escaped and text[right : right + 2] == "\\" + closer:
+        return left - 2, right + 2
+    if right < limit and text[right] == closer:
+        return left - 1, right + 1
     return start, end
 
 
@@ -106,24 +111,6 @@ def _skip_spaces_right(text: str, i: int, limit: int) -> int:
     while i < stop and text[i] in " \t":
         i += 1
     return i
-
-
-def _opener_before(text: str, i: int, floor: int) -> int:
-    """Length of the opener ending at `i` (`[` or markdown `\\[`), 0 when there is none."""
-    if i <= floor or text[i - 1] not in _OPENERS:
-        return 0
-    return 2 if i - 2 >= floor and text[i - 2] == "\\" else 1
-
-
-def _closer_after(text: str, i: int, limit: int, closer: str) -> int:
-    """Length of `closer` starting at `i`, optionally markdown-escaped; 0 when absent."""
-    if not closer:
-        return 0
-    if i < limit and text[i] == closer:
-        return 1
-    if i + 1 < limit and text[i] == "\\" and text[i + 1] == closer:
-        return 2
-    return 0
 
 
 def could_start_placeholder(text: str, pos: int) -> bool:
