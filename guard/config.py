@@ -8,6 +8,7 @@ so a test or a second identity never touches the real user's files.
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -90,11 +91,17 @@ def _coerce(name: str, value: Any, current: Any, source: str) -> Any:
             return Path(value).expanduser()
         if isinstance(current, bool) or not isinstance(current, (int, float)):
             return value
+        if isinstance(value, bool):
+            raise TypeError(value)  # TOML `true` is not the number 1
         number = type(current)(value)
-    except (TypeError, ValueError):
+        if not math.isfinite(number) or (isinstance(value, float) and number != value):
+            raise ValueError(value)  # nan/inf, or 1.9 silently truncated to an int
+    except (TypeError, ValueError, OverflowError):
         raise ConfigError(
             f"Setting '{name}' in {source} must be a {type(current).__name__}, got {value!r}."
         ) from None
     if number <= 0:
         raise ConfigError(f"Setting '{name}' in {source} must be positive.")
+    if name == "score_threshold" and number > 1:
+        raise ConfigError(f"Setting 'score_threshold' in {source} is a score: between 0 and 1.")
     return number

@@ -56,9 +56,19 @@ class DetectionNlpEngine(SpacyNlpEngine):
         return engine
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
-        artifacts = super()._doc_to_nlp_artifact(doc, language)
         # Context words match the lower-cased token: no lemmatizer needs to run.
-        artifacts.lemmas = [token.lower_ for token in doc]
+        entities, scores = self._get_updated_entities(self._get_entities(doc), self._get_scores_for_entities(doc))
+        artifacts = NlpArtifacts(
+            entities=entities,
+            tokens=doc,
+            tokens_indices=[token.idx for token in doc],
+            lemmas=[token.lower_ for token in doc],
+            nlp_engine=self,
+            language=language,
+            scores=scores,
+        )
+        # Presidio tests `word in keywords` for every token it walks: a set keeps that linear.
+        artifacts.keywords = frozenset(artifacts.keywords)
         return artifacts
 
 

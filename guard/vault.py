@@ -101,7 +101,11 @@ class Vault:
         self._ttl = ttl_seconds
         self._aead = AESGCM(_derive(key, b"clientguard values"))
         self._mac_key = _derive(key, b"clientguard fingerprints")
-        self._initialise()
+        try:
+            self._initialise()
+        except VaultError:
+            connection.close()
+            raise
 
     @classmethod
     def open(cls, path: Path, key: bytes, ttl_seconds: float = 30 * 86400) -> Vault:
@@ -153,6 +157,11 @@ class Vault:
                 "the one the vault was created with. Restore the original key, or move the vault "
                 "aside to start a new one."
             ) from None
+
+    def close(self) -> None:
+        """Close the database connection; the vault cannot be used afterwards."""
+        with self._lock:
+            self._db.close()
 
     # -- sessions -------------------------------------------------------------------------
 
