@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import phonenumbers
+from presidio_analyzer import Pattern, PatternRecognizer
+
+ENTITY = "PHONE_NUMBER"
+
+# A national number ("0…") is read as metropolitan France first, then as each overseas
+# department with its own numbering plan (Réunion, Mayotte, Guadeloupe, Martinique, Guyane).
+_NATIONAL_REGIONS = ("FR", "RE", "YT", "GP", "MQ", "GF")
+
+# Separators, non-breaking spaces included (French typography groups digits with them).
+_SEP = r"[ \u00a0\u202f.-]"
+# Not glued to a word, nor to another digit group: a phone-like run inside a SIRET, IBAN or
+# card number is part of that number.
+_BEFORE = rf"(?<!\w|\d{_SEP})"
+_AFTER = rf"(?!\w|{_SEP}\d)"
+
+
+class PhoneRecognizer(PatternRecognizer):
+    """Find phone numbers, French formats first, and keep only those phonenumbers says are valid."""
+
+    PATTERNS = [
+        # 06 12 34 56 78, 06.12.34.56.78, 0612345678, 0 800 123 456, 0262 12 34 56
+        Pattern("national", _BEFORE + rf"0{_SEP}?[1-9](?:{_SEP}?\d){{8}}" + _AFTER, 0.3),
+        # +33 6 12 34 56 78, +33 (0)6 12 34 56 78, 0033 6…, +262 692…, +44 20 7946 0958
+        Pattern(
+            "international",
+            _BEFORE + rf"(?:\+|00)[1-9]\d{{0,2}}(?:{_SEP}?\(0\))?(?:{_SEP}?\d){{5,13}}" + _AFTER,
+            0.3,
+        ),
+    ]
+
+    # fmt: off
+    CONTEXT = [
+        "tél", "tel", "téléphone", "telephone", "portable", "mobile", "phone", "fax", "appeler",
+        "appelez", "joindre", "numéro", "numero", "standard", "whatsapp", "sms",
+    ]
+    # fmt: on
+
+    def __init__(
+        self,
+        *,
+        supported_language: str = "fr",
+        patterns: list[Pattern] | None = None,
+        context: list[str] | None = None,
+    ) -> None:
+        super().__init__(
+            supported_entity=ENTITY,
+            supported_language=supported_language,
+            patterns=patterns if patterns is not None else list(self.PATTERNS),
+            context=context if context is not None else list(self.CONTEXT),
+        )
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """Keep the candidate only if it is a valid number in some numbering plan."""
+        text = " ".join(pattern_text.split())  # phonenumbers refuses U+202F
+        for region in ("FR",) if text.startswith(("+", "00")) else _NATIONAL_REGIONS:
+            try:
+                number = phonenumbers.parse(text, region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(number):
+                return True
+        return False
