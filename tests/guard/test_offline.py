@@ -29,7 +29,7 @@ NO_NETWORK = textwrap.dedent(
 )
 
 
-def test_whole_pipeline_makes_no_network_attempt():
+def test_whole_pipeline_makes_no_network_attempt(tmp_path):
     script = NO_NETWORK + textwrap.dedent(
         f"""
         from guard import Guard
@@ -40,7 +40,7 @@ def test_whole_pipeline_makes_no_network_attempt():
         print("network attempts:", len(attempts))
         """
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "network attempts: 0" in result.stdout
     assert "Traceback" not in result.stderr
