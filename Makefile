@@ -13,6 +13,7 @@ demo: install
 
 test: install system-deps
 	$(BIN)/pip install --quiet '.[test]'
+	$(BIN)/mypy --strict guard
 	$(BIN)/pytest
 
 install: $(BIN)/python

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 from guard.config import user_dir
 
 
-def _pointer(client: str | None):  # -> Path
+def _pointer(client: str | None) -> Path:
     suffix = "" if client is None else "." + re.sub(r"[^A-Za-z0-9_-]", "_", client)
     return user_dir() / f"current_session{suffix}"
 

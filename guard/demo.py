@@ -7,7 +7,7 @@ from guard.pipeline import Redaction
 
 def ai_style_answer(red: Redaction) -> str:
     """A reply that cites the redaction's placeholders in the forms AI models really produce."""
-    first = {}
+    first: dict[str, str] = {}
     for entity in red.entities:
         first.setdefault(entity.type, entity.placeholder or "")
     person = first.get("PERSON", "Madame, Monsieur")

@@ -46,13 +46,13 @@ class DetectionNlpEngine(SpacyNlpEngine):
 
     def load(self) -> None:
         """Load each configured model from the installed package; never download."""
-        self.nlp = {m["lang_code"]: _load_model(m) for m in self.models}
+        self.nlp = {m["lang_code"]: _load_model(m) for m in self.models}  # type: ignore[assignment]
 
     @classmethod
     def blank(cls, language: str = "fr") -> DetectionNlpEngine:
         """A tokenizer-only engine (no NER): for pattern recognizers alone, in tests and tools."""
         engine = cls({"models": [{"lang_code": language, "model_name": "blank"}]})
-        engine.nlp = {language: spacy.blank(language)}
+        engine.nlp = {language: spacy.blank(language)}  # type: ignore[assignment]
         return engine
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
@@ -68,7 +68,7 @@ class DetectionNlpEngine(SpacyNlpEngine):
             scores=scores,
         )
         # Presidio tests `word in keywords` for every token it walks: a set keeps that linear.
-        artifacts.keywords = frozenset(artifacts.keywords)
+        artifacts.keywords = frozenset(artifacts.keywords)  # type: ignore[assignment]
         return artifacts
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from presidio_anonymizer.operators import Operator, OperatorType
 
 
-class VaultOperator(Operator):  # type: ignore[misc]
+class VaultOperator(Operator):
     """Replaces each value with the placeholder the vault assigned to it for this session."""
 
     NAME = "vault"

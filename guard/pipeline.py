@@ -264,6 +264,6 @@ def _anonymizer() -> AnonymizerEngine:
 
     from guard.operator import VaultOperator
 
-    engine = AnonymizerEngine()
+    engine = AnonymizerEngine()  # type: ignore[no-untyped-call]
     engine.add_anonymizer(VaultOperator)
     return engine
