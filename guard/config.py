@@ -13,10 +13,12 @@ import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 import platformdirs
 
+from guard.entities import ENTITY_TYPES
 from guard.errors import ConfigError
 
 APP_NAME = "clientguard"
@@ -44,6 +46,12 @@ class Settings:
     session_ttl_days: float = 30.0
     score_threshold: float = 0.4
     max_chars: int = 1_000_000
+    #: Per-type score thresholds (`[thresholds]` table), over `score_threshold` for those types.
+    thresholds: Mapping[str, float] = field(default_factory=dict)
+
+    def threshold(self, entity_type: str) -> float:
+        """The minimum score a finding of `entity_type` needs to be redacted."""
+        return self.thresholds.get(entity_type, self.score_threshold)
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:
@@ -62,12 +70,15 @@ class Settings:
                 raise ConfigError(
                     f"Unknown setting '{name}' in {source}. Known: {', '.join(sorted(known))}."
                 )
-            changes[name] = _coerce(name, value, getattr(self, name), source)
+            if name == "thresholds":
+                changes[name] = {**self.thresholds, **_coerce_thresholds(value, source)}
+            else:
+                changes[name] = _coerce(name, value, getattr(self, name), source)
         return replace(self, **changes)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    """The `[guard]`-less flat table of a config file; {} when the file does not exist."""
+    """The settings of a config file; {} when the file does not exist."""
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
@@ -77,12 +88,24 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path} is not valid TOML: {exc}. Fix the line named.") from None
     except OSError as exc:
         raise ConfigError(f"Cannot read {path}: {exc.strerror}.") from None
-    return {k: v for k, v in data.items() if not isinstance(v, dict)}
+    return data
 
 
 def _from_environment() -> dict[str, Any]:
     names = {"CLIENTGUARD_VAULT_PATH": "vault_path", "CLIENTGUARD_SESSION_TTL_DAYS": "session_ttl_days"}
     return {setting: os.environ[var] for var, setting in names.items() if var in os.environ}
+
+
+def _coerce_thresholds(value: Any, source: str) -> dict[str, float]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"'thresholds' in {source} must be a table: [thresholds] then TYPE = score.")
+    unknown = sorted(set(value) - set(ENTITY_TYPES))
+    if unknown:
+        raise ConfigError(
+            f"Unknown entity type {', '.join(unknown)} in [thresholds] of {source}. "
+            f"Known: {', '.join(ENTITY_TYPES)}."
+        )
+    return {name: _coerce("score_threshold", score, 0.0, f"[thresholds].{name} of {source}") for name, score in value.items()}
 
 
 def _coerce(name: str, value: Any, current: Any, source: str) -> Any:

@@ -82,8 +82,13 @@ class Guard:
         self._check(text)
         if not text.strip():
             return []
-        results = _analyzer().analyze(text=text, language=LANGUAGE, score_threshold=self.settings.score_threshold)
-        found = [Entity(r.entity_type, r.start, r.end, r.score, text[r.start : r.end]) for r in results]
+        floor = min([self.settings.score_threshold, *self.settings.thresholds.values()])
+        results = _analyzer().analyze(text=text, language=LANGUAGE, score_threshold=floor)
+        found = [
+            Entity(r.entity_type, r.start, r.end, r.score, text[r.start : r.end])
+            for r in results
+            if r.score >= self.settings.threshold(r.entity_type)
+        ]
         return resolve_overlaps(found, text, is_label=_is_label)
 
     def redact(self, text: str, session_id: str | None = None) -> Redaction:

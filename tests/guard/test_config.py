@@ -153,3 +153,21 @@ def test_a_score_threshold_above_one_is_refused(isolated_home, project):
     write_project_config(project, "score_threshold = 1.5\n")
     with pytest.raises(ConfigError, match="between 0 and 1"):
         Settings.load()
+
+
+def test_per_type_thresholds_come_from_a_table_and_files_merge(isolated_home, project):
+    write_user_config(isolated_home, "[thresholds]\nPERSON = 0.7\nLOCATION = 0.9\n")
+    write_project_config(project, "[thresholds]\nPERSON = 0.5\n")
+    settings = Settings.load()
+    assert (settings.threshold("PERSON"), settings.threshold("LOCATION"), settings.threshold("FR_NIR")) == (0.5, 0.9, 0.4)
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [("[thresholds]\nPERSONNE = 0.5\n", "Known: PERSON"), ("[thresholds]\nPERSON = 2\n", "between 0 and 1"),
+     ("thresholds = 0.5\n", "must be a table"), ("[policy]\nSECRET = 'block'\n", "Unknown setting 'policy'")],
+)
+def test_a_bad_thresholds_table_is_refused(isolated_home, project, table, message):
+    write_project_config(project, table)
+    with pytest.raises(ConfigError, match=message):
+        Settings.load()

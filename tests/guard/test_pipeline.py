@@ -181,3 +181,12 @@ def test_restore_never_yields_another_sessions_value(guard_memory, parts, separa
     mine = guard_memory.redact(separator.join(parts))
     crossed = guard_memory.restore(other.text + mine.text, mine.session_id)
     assert "marie.curie@radium.fr" not in crossed and "07 98 76 54 32" not in crossed
+
+
+def test_a_per_type_threshold_keeps_low_scored_findings_in_clear():
+    from guard import Settings
+
+    strict = Guard(vault=Vault.in_memory(), settings=Settings.load(thresholds={"EMAIL_ADDRESS": 1.0}))
+    text = "Écrivez à jean.dupont@acme.fr, SIRET 732 829 320 00074."
+    assert "EMAIL_ADDRESS" not in [e.type for e in strict.analyze(text)]  # e-mails score 0.9 < 1.0
+    assert "EMAIL_ADDRESS" in [e.type for e in Guard(vault=Vault.in_memory()).analyze(text)]
