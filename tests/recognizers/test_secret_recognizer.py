@@ -41,12 +41,14 @@ FOUND = [
     pytest.param("gho_" + BODY[:36], id="github oauth token"),
     pytest.param("github_pat_" + "11ABCDE0Y0_" + BODY[:59], id="github fine-grained token"),
     pytest.param("glpat-" + BODY[:20], id="gitlab token"),
+    pytest.param("glptt-" + BODY[:40], id="gitlab pipeline trigger token"),
     pytest.param("xoxb-" + "1234567890-1234567890123-" + BODY[:24], id="slack bot token"),
     pytest.param("xapp-" + "1-A0123456789-" + BODY[:30], id="slack app token"),
     pytest.param("sk_" + "live_" + BODY[:24], id="stripe live key"),
     pytest.param("rk_" + "live_" + BODY[:24], id="stripe restricted key"),
     pytest.param("sk_" + "test_" + BODY[:24], id="stripe test key"),
     pytest.param("AIza" + "Sy" + BODY[:33], id="google api key"),
+    pytest.param("ya29" + ".a0AfH6SM" + BODY[:60], id="google oauth access token"),
     pytest.param(JWT, id="jwt"),
     pytest.param(PEM, id="pem private key"),
 ]
@@ -115,8 +117,125 @@ def test_unprefixed_key_is_only_a_candidate_below_the_threshold(key):
     [
         pytest.param("Bearer abc/" + BODY[:32] + "/def==", id="slice of base64"),
         pytest.param("https://exemple.fr/partage/" + BODY[:32], id="url path"),
-        pytest.param("d41d8cd98f00b204e9800998ecf8427e", id="lower-case hash"),
     ],
 )
 def test_fragment_that_only_looks_like_a_mistral_key_is_not_a_candidate(text):
     assert SecretRecognizer().analyze(text, ["SECRET"]) == []
+
+
+HEX_KEY = "0123456789abcdef" + "fedcba9876543210"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Clé Azure : " + HEX_KEY, id="prose"),
+        pytest.param("Ocp-Apim-Subscription-Key " + HEX_KEY, id="http header"),
+    ],
+)
+def test_hex_key_is_redacted_when_the_text_names_it(findings, text):
+    assert findings(text) == [("SECRET", HEX_KEY)]
+
+
+def test_hex_key_is_only_a_candidate_below_the_threshold(findings):
+    # The shape of an MD5 too: without a key word nearby, it stays in clear.
+    text = "Empreinte MD5 d41d8cd98f00b204e9800998ecf8427e"
+    assert [r.score for r in SecretRecognizer().analyze(text, ["SECRET"])] == [pytest.approx(0.1)]
+    assert findings(text) == []
+
+
+# fmt: off
+PASSWORDS = [
+    pytest.param("Mot de passe : Soleil2024!", "Soleil2024!", id="french label"),
+    pytest.param("Mot de passe\u00a0: Soleil2024!.", "Soleil2024!", id="no-break space, final dot"),
+    pytest.param("Le mot de passe Wi-Fi : Box-9F3A-77", "Box-9F3A-77", id="words before the colon"),
+    pytest.param("identifiant jp, mdp=hunter2", "hunter2", id="mdp"),
+    pytest.param("MDP: P@ssword", "P@ssword", id="symbol inside"),
+    pytest.param("password: correctHorseBattery", "correctHorseBattery", id="capitals inside"),
+    pytest.param("DB_PASSWORD=S3cr3t-Pr0d", "S3cr3t-Pr0d", id="env file"),
+    pytest.param('{"pwd": "x9!Tq2"}', "x9!Tq2", id="json"),
+    pytest.param("passwd = 'azerty123'", "azerty123", id="quoted"),
+]
+
+NOT_PASSWORDS = [
+    pytest.param("Mot de passe : oublié.", id="a word"),
+    pytest.param("Mot de passe : à changer", id="words"),
+    pytest.param("password: ${DB_PASSWORD}", id="environment reference"),
+    pytest.param("password: {{ vault_password }}", id="template"),
+    pytest.param("password = self.password", id="attribute"),
+    pytest.param("pwd = get_password()", id="function call"),
+    pytest.param("password: ********", id="masked"),
+    pytest.param("password: null", id="null"),
+    pytest.param("password_file=/run/secrets/db", id="another setting"),
+    pytest.param("Le mot de passe est dans le coffre.", id="prose"),
+]
+
+CONNECTION_STRINGS = [
+    pytest.param("postgres://admin:S3cr3t@db.exemple.fr:5432/prod", id="postgres"),
+    pytest.param("postgresql+psycopg2://app:pw@localhost/app", id="sqlalchemy driver"),
+    pytest.param("mysql://root:toor@10.0.0.5:3306/crm", id="mysql"),
+    pytest.param("mongodb+srv://app:Pa55w0rd@cluster0.ab1cd.mongodb.net/test?retryWrites=true",
+                 id="mongodb srv"),
+    pytest.param("redis://:motdepasse42@cache.interne:6379/0", id="redis without user"),
+    pytest.param("amqp://guest:guest@localhost:5672/", id="amqp"),
+]
+
+NOT_CONNECTION_STRINGS = [
+    pytest.param("postgres://db.exemple.fr:5432/prod", id="no credentials"),
+    pytest.param("redis://cache.interne:6379/0", id="port only"),
+    pytest.param("mongodb://app@cluster0.exemple.net/test", id="user without password"),
+]
+
+ASSIGNED = [
+    pytest.param("API_KEY=" + BODY[:24], BODY[:24], id="env file"),
+    pytest.param('export GITHUB_TOKEN="' + BODY[:30] + '"', BODY[:30], id="shell export"),
+    pytest.param('{"client_secret": "' + BODY[:24] + '"}', BODY[:24], id="json"),
+    pytest.param("  token: " + BODY[:20], BODY[:20], id="yaml"),
+    pytest.param("apiKey: '" + BODY[:16] + "',", BODY[:16], id="javascript"),
+    pytest.param('headers = {"Authorization": "Bearer ' + BODY[:40] + '"}', BODY[:40],
+                 id="bearer header"),
+    pytest.param('SECRET_KEY = "django-insecure-8f14e45fceea167a5a36dedd4bea2543"',
+                 "django-insecure-8f14e45fceea167a5a36dedd4bea2543", id="django"),
+]
+
+NOT_ASSIGNED = [
+    pytest.param("token: aaaaaaaaaaaaaaaaaaaa1", id="low entropy"),
+    pytest.param("token: my_token_name", id="no digit"),
+    pytest.param("API_KEY=abc123", id="too short"),
+    pytest.param("primary_key: id", id="a column name"),
+    pytest.param("api_key = os.environ['API_KEY']", id="environment lookup"),
+    pytest.param("sort_key=1234567890123456", id="digits only"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "password"), PASSWORDS)
+def test_password_after_its_label_is_redacted_without_the_label(findings, text, password):
+    assert findings(text) == [("SECRET", password)]
+
+
+@pytest.mark.parametrize("text", NOT_PASSWORDS)
+def test_password_label_without_a_password_is_not_redacted(findings, text):
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize("url", CONNECTION_STRINGS)
+def test_connection_string_with_credentials_is_redacted_whole(findings, url):
+    # "password@host" also reads as an e-mail address; the pipeline merges the two spans.
+    found = findings(f"DATABASE_URL={url}\n")
+    assert [f for f in found if f[0] not in ("EMAIL_ADDRESS", "IP_ADDRESS")] == [("SECRET", url)]
+
+
+@pytest.mark.parametrize("url", NOT_CONNECTION_STRINGS)
+def test_connection_string_without_password_is_not_a_secret(findings, url):
+    assert [f for f in findings(f"DATABASE_URL={url}") if f[0] == "SECRET"] == []
+
+
+@pytest.mark.parametrize(("text", "value"), ASSIGNED)
+def test_random_value_assigned_to_a_key_name_is_redacted(findings, text, value):
+    assert findings(text) == [("SECRET", value)]
+
+
+@pytest.mark.parametrize("text", NOT_ASSIGNED)
+def test_regular_value_assigned_to_a_key_name_is_not_redacted(findings, text):
+    assert findings(text) == []
