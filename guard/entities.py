@@ -26,8 +26,10 @@ _SPECIFICITY: dict[str, int] = {
     "SECRET": 0, "FR_NIR": 1, "IBAN_CODE": 1, "FR_RIB": 1, "CREDIT_CARD": 1, "FR_SIRET": 1,
     "FR_TVA": 1, "FR_SIREN": 2, "BIC": 2, "FR_TAX_ID": 2, "FR_PASSPORT": 2, "FR_CNI": 2,
     "FR_LICENSE_PLATE": 2, "EMAIL_ADDRESS": 3, "URL": 3, "IP_ADDRESS": 3, "PHONE_NUMBER": 3,
-    "DATE_OF_BIRTH": 3, "CLIENT_TERM": 4, "ADDRESS": 5, "PERSON": 6, "ORGANIZATION": 7,
-    "LOCATION": 8,
+    "DATE_OF_BIRTH": 3, "CLIENT_TERM": 4, "ADDRESS": 5,
+    # Names, companies and places rank equal: the finding with the most evidence (score) names
+    # the span, so "Boulangerie Moreau" found by its trade word beats NER's PERSON guess.
+    "PERSON": 6, "ORGANIZATION": 6, "LOCATION": 6,
 }
 # fmt: on
 

@@ -12,12 +12,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from guard.config import Settings
 from guard.entities import Entity, cut_around, resolve_overlaps
 from guard.errors import InputError
+from guard.lexicons import is_label
+from guard.ner import plausible_guess
 from guard.placeholders import find_placeholders, normalise
 from guard.restore import RestoreResult, StreamingRestorer, restore_text
 from guard.vault import Assignment, Vault, decode_key, load_or_create_key
@@ -88,8 +89,9 @@ class Guard:
             Entity(r.entity_type, r.start, r.end, r.score, text[r.start : r.end])
             for r in results
             if r.score >= self.settings.threshold(r.entity_type)
+            and (_source(r) != "SpacyRecognizer" or plausible_guess(text, r.start, r.end))
         ]
-        return resolve_overlaps(found, text, is_label=_is_label)
+        return resolve_overlaps(found, text, is_label=is_label)
 
     def redact(self, text: str, session_id: str | None = None) -> Redaction:
         """Replace every finding with its session placeholder; a new session unless one is given.
@@ -207,16 +209,10 @@ def _vault_key(settings: Settings) -> bytes:
 _ENGINE_LOCK = threading.Lock()
 
 
-@lru_cache(maxsize=1)
-def _labels() -> frozenset[str]:
-    text = resources.files("guard.models").joinpath("labels.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().casefold() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-def _is_label(word: str) -> bool:
-    labels = _labels()
-    folded = word.casefold()
-    return folded in labels or folded.strip(".,;:!?()[]«»\"'") in labels
+def _source(result: Any) -> str:
+    """The name of the recognizer that produced a Presidio result."""
+    metadata = getattr(result, "recognition_metadata", None) or {}
+    return str(metadata.get("recognizer_name", ""))
 
 
 def _analyzer() -> AnalyzerEngine:

@@ -8,12 +8,11 @@ followed by a capitalised or all-caps word is a name; a title or a greeting foll
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from guard.lexicons import is_first_name, is_label
 
 ENTITY = "PERSON"
 
@@ -63,15 +62,15 @@ class PersonNameRecognizer(EntityRecognizer):
         found = []
         for match in _WORDS.finditer(text):
             word = match.group("word")
-            if _is_first_name(word):
+            if is_first_name(word):
                 following = _SURNAME_AFTER.match(text, match.end())
-                if following and not _is_label(following.group("surname")):
+                if following and not is_label(following.group("surname")):
                     found.append((match.start(), following.end(), self.score))
                 else:
                     found.append((match.start(), match.end(), self.single_name_score))
-            elif word.isupper() and len(word) > 1 and not _is_label(word):
+            elif word.isupper() and len(word) > 1 and not is_label(word):
                 following = _SURNAME_AFTER.match(text, match.end())
-                if following and _is_first_name(following.group("surname")):  # DUPONT Jean
+                if following and is_first_name(following.group("surname")):  # DUPONT Jean
                     found.append((match.start(), following.end(), self.score))
         return found
 
@@ -79,25 +78,6 @@ class PersonNameRecognizer(EntityRecognizer):
 def _without_labels(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Drop label words ("Madame", "Objet") at the start of a span; None if nothing is left."""
     words = [m.span() for m in regex.finditer(r"\S+", text[start:end])]
-    while words and _is_label(text[start + words[0][0] : start + words[0][1]]):
+    while words and is_label(text[start + words[0][0] : start + words[0][1]]):
         words.pop(0)
     return (start + words[0][0], end) if words else None
-
-
-@lru_cache(maxsize=None)
-def _lexicon(name: str) -> frozenset[str]:
-    content = resources.files("guard.models").joinpath(name).read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in content.splitlines() if line.strip() and not line.startswith("#"))
-
-
-def _is_first_name(word: str) -> bool:
-    if word.isupper() or word in _lexicon("not_names.txt"):
-        return False
-    parts = word.split("-")
-    return all(part in _lexicon("first_names.txt") for part in parts)
-
-
-def _is_label(word: str) -> bool:
-    labels = _lexicon("labels.txt")
-    folded = word.casefold()
-    return folded in labels or folded.strip(".,;:!?") in labels

@@ -17,7 +17,11 @@ from pathlib import Path
 import faker
 import faker.providers.person as person_providers
 
-LANGUAGES = ("fr", "en", "es", "it", "de", "pt", "nl", "pl", "ro", "ar", "tr")
+# Country locales, not the bare "en" one: its US baby-name list holds towns and words (Dijon).
+LOCALES = (
+    "fr_FR", "fr_BE", "fr_CA", "fr_CH", "fr_QC", "en_GB", "en_IE", "es_ES", "it_IT", "de_DE",
+    "pt_PT", "pt_BR", "nl_NL", "pl_PL", "ro_RO", "ar_AA", "tr_TR",
+)
 NAME = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?")
 MODELS = Path(__file__).resolve().parent.parent / "models"
 
@@ -35,12 +39,12 @@ def main() -> None:
     firsts: set[str] = set()
     lasts: set[str] = set()
     for module in pkgutil.iter_modules(person_providers.__path__):
-        if module.name.split("_")[0] not in LANGUAGES:
+        if module.name not in LOCALES:
             continue
         provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
         firsts |= _names(provider, ("first_names", "first_names_male", "first_names_female"))
         lasts |= _names(provider, ("last_names",))
-    header = f"# From Faker {faker.VERSION} person providers ({', '.join(LANGUAGES)}), MIT licence.\n"
+    header = f"# From Faker {faker.VERSION} person providers ({', '.join(LOCALES)}), MIT licence.\n"
     (MODELS / "first_names.txt").write_text(header + "\n".join(sorted(firsts)) + "\n", encoding="utf-8")
     (MODELS / "last_names.txt").write_text(header + "\n".join(sorted(lasts)) + "\n", encoding="utf-8")
     print(f"{len(firsts)} first names, {len(lasts)} last names")
