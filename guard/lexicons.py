@@ -40,3 +40,12 @@ def is_known_name(word: str) -> bool:
 def is_common_word(word: str) -> bool:
     """A French word form the model's lemmatizer knows ("bonne", "rappel", "auriez")."""
     return word.lower() in lexicon("common_words_fr.txt")
+
+
+def is_lower_case_first_name(word: str) -> bool:
+    """A first name written in lower case, as in chats ("salut bruno"), that is no common word."""
+    return (
+        is_first_name(word.capitalize())
+        and not is_common_word(word)
+        and word not in lexicon("common_words_en.txt")
+    )

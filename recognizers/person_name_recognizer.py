@@ -12,7 +12,7 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from guard.lexicons import is_first_name, is_label
+from guard.lexicons import is_first_name, is_label, is_lower_case_first_name
 
 ENTITY = "PERSON"
 
@@ -29,16 +29,29 @@ _GREETING = r"(?:Bonjour|Bonsoir|Salut|Coucou|Hello|Hi|Hey|Dear|Cher|Chère|Cher
 
 _AFTER_TITLE = regex.compile(rf"(?<![\w.]){_TITLE}[ \t]+(?P<name>{_NAME_SEQUENCE})")
 _AFTER_GREETING = regex.compile(rf"(?<!\w){_GREETING}[ \t]+(?P<name>{_NAME_SEQUENCE})(?=[ \t]*(?:[,!.\n]|$))")
+# Chat logs: "mthomas  19:01" (Slack), "16:02 - Élodie:" (WhatsApp), "@ines.legoff" (mentions).
+_CHAT_AUTHOR = regex.compile(
+    r"(?m)^(?P<name>[\w][\w.'’-]{1,30})[ \t]{2,}\d{1,2}:\d{2}[ \t]*$"
+    r"|^\d{1,2}:\d{2}[ \t]*-[ \t]*(?P<name2>[^\W\d][\w .'’-]{1,40}?)[ \t]*:"
+)
+_LOWER_GREETING = regex.compile(rf"(?<!\w)(?i:{_GREETING}|merci|bravo)[ \t]+(?:à[ \t]+)?(?P<name>[{_LOWER}]{{3,}}(?:-[{_LOWER}]{{3,}})?)(?=[ \t]*[,!.:\n])")
+_MENTION = regex.compile(r"(?<![\w@])@(?P<name>[^\W\d][\w.-]{1,30}[\w])")
+_LOWER_WORD = regex.compile(rf"(?<![\w'’@.-])(?P<word>[{_LOWER}]{{3,}}(?:-[{_LOWER}]{{3,}})?)(?![\w'’@-])")
 _WORDS = regex.compile(rf"(?<![\w'’-])(?P<word>{_NAME_WORD})(?![\w'’-])")
 _SURNAME_AFTER = regex.compile(rf"[ \t]+(?:{_PARTICLE}[ \t]*)?(?P<surname>{_NAME_WORD})(?![\w'’-])")
 
 
 class PersonNameRecognizer(EntityRecognizer):
-    """Finds names after titles and greetings, and first name + surname pairs from the gazetteer."""
+    """Finds names after titles and greetings, first name + surname pairs from the gazetteer,
+    chat authors and mentions, and lower-case first names that are no French word ("bruno")."""
 
-    def __init__(self, *, supported_language: str = "fr", score: float = 0.85, single_name_score: float = 0.6) -> None:
+    def __init__(
+        self, *, supported_language: str = "fr", score: float = 0.85, single_name_score: float = 0.6,
+        lower_case_score: float = 0.45,
+    ) -> None:
         self.score = score
         self.single_name_score = single_name_score
+        self.lower_case_score = lower_case_score
         super().__init__(supported_entities=[ENTITY], supported_language=supported_language, name="PersonNameRecognizer")
 
     def load(self) -> None:
@@ -56,6 +69,17 @@ class PersonNameRecognizer(EntityRecognizer):
                     spans[span] = self.score
         for start, end, score in self._gazetteer_names(text):
             spans.setdefault((start, end), score)
+        for match in _CHAT_AUTHOR.finditer(text):
+            group = "name" if match.group("name") else "name2"
+            spans.setdefault(match.span(group), self.score)
+        for match in _LOWER_GREETING.finditer(text):
+            if is_first_name(match.group("name").capitalize()):
+                spans.setdefault(match.span("name"), self.score)
+        for match in _MENTION.finditer(text):
+            spans.setdefault(match.span("name"), self.score)
+        for match in _LOWER_WORD.finditer(text):
+            if is_lower_case_first_name(match.group("word")):
+                spans.setdefault(match.span("word"), self.lower_case_score)
         return [RecognizerResult(ENTITY, start, end, score) for (start, end), score in spans.items()]
 
     def _gazetteer_names(self, text: str) -> list[tuple[int, int, float]]:

@@ -23,6 +23,10 @@ FOUND = [
     pytest.param("DUPONT Jean signe le PV", ["DUPONT Jean"], id="surname first"),
     pytest.param("avec Pierre-Louis et Anne-Sophie de La Tour", ["Anne-Sophie de La Tour", "Pierre-Louis"], id="hyphens and particles"),
     pytest.param("As discussed with Javier Ortega last Friday", ["Javier Ortega"], id="gazetteer pair"),
+    pytest.param("fduplessis  19:01\nle serveur répond", ["fduplessis"], id="slack author"),
+    pytest.param("16:02 - Thi Lan: ok pour moi", ["Thi Lan"], id="whatsapp author"),
+    pytest.param("tu as le mdp @ines.legoff ?", ["ines.legoff"], id="mention"),
+    pytest.param("salut benoît, tu peux rappeler bruno ?", ["benoît", "bruno"], id="lower-case chat names"),
 ]
 
 NOT_FOUND = [
@@ -30,7 +34,9 @@ NOT_FOUND = [
     pytest.param("Bonjour à tous,", id="greeting to everyone"),
     pytest.param("La France et Paris accueillent le salon.", id="places that are also first names"),
     pytest.param("Objet : Refonte du site", id="label"),
-    pytest.param("jean dupont en minuscules", id="lower case is left to NER"),
+    pytest.param("la couleur isabelle et le pierre de taille", id="lower-case names that are French words"),
+    pytest.param("the grace period ends, guy", id="lower-case names that are English words"),
+    pytest.param("écrire à contact@atelier.fr", id="e-mail is not a mention"),
 ]
 # fmt: on
 
