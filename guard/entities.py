@@ -74,7 +74,7 @@ def resolve_overlaps(
         for guess in ordered
         if guess.type in NER_TYPES
         for piece in cut_around(guess, [(x.start, x.end) for x in exact], text)
-        if (stripped := _strip_labels(piece, text, is_label)) is not None
+        if (stripped := strip_labels(piece, text, is_label)) is not None
     ]
     merged: list[Entity] = []
     for entity in sorted(exact + pieces, key=lambda e: (e.start, -e.end)):
@@ -119,7 +119,7 @@ def cut_around(entity: Entity, spans: Iterable[tuple[int, int]], text: str) -> l
     return [piece for piece in trimmed if piece is not None]
 
 
-def _strip_labels(piece: Entity, text: str, is_label: Callable[[str], bool]) -> Entity | None:
+def strip_labels(piece: Entity, text: str, is_label: Callable[[str], bool]) -> Entity | None:
     """Drop label words ("Tél", "SIRET", "M.") from both ends of an NER piece."""
     words = [(m.start() + piece.start, m.end() + piece.start) for m in _WORD.finditer(piece.text)]
     while words and is_label(text[words[0][0] : words[0][1]]):

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from guard.config import Settings
-from guard.entities import Entity, cut_around, resolve_overlaps
+from guard.entities import Entity, cut_around, resolve_overlaps, strip_labels
 from guard.errors import InputError
 from guard.lexicons import is_label
 from guard.ner import plausible_guess
@@ -86,10 +86,10 @@ class Guard:
         floor = min([self.settings.score_threshold, *self.settings.thresholds.values()])
         results = _analyzer().analyze(text=text, language=LANGUAGE, score_threshold=floor)
         found = [
-            Entity(r.entity_type, r.start, r.end, r.score, text[r.start : r.end])
+            entity
             for r in results
             if r.score >= self.settings.threshold(r.entity_type)
-            and (_source(r) != "SpacyRecognizer" or plausible_guess(text, r.start, r.end))
+            and (entity := _checked(Entity(r.entity_type, r.start, r.end, r.score, text[r.start : r.end]), text, _source(r)))
         ]
         return resolve_overlaps(found, text, is_label=is_label)
 
@@ -207,6 +207,16 @@ def _vault_key(settings: Settings) -> bytes:
 
 
 _ENGINE_LOCK = threading.Lock()
+
+
+def _checked(entity: Entity, text: str, source: str) -> Entity | None:
+    """The entity with its text, or None for an NER guess that is only a label or a common word."""
+    if source == "SpacyRecognizer":
+        stripped = strip_labels(entity, text, is_label)
+        if stripped is None or not plausible_guess(text, stripped.start, stripped.end):
+            return None
+        return stripped
+    return entity
 
 
 def _source(result: Any) -> str:

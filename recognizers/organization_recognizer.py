@@ -9,7 +9,10 @@ rest under MISC, which the pipeline drops. A run of capitalised words ending wit
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from guard.lexicons import is_first_name, lexicon
 
 ENTITY = "ORGANIZATION"
 
@@ -40,6 +43,8 @@ class OrganizationRecognizer(PatternRecognizer):
 
     PATTERNS = [
         Pattern("name + legal form", rf"(?<![\w-]){_WORD}(?:{_LINK}{_WORD}){{0,4}}[ \t]+{_LEGAL_FORMS}(?![\w-])", 0.8),
+        Pattern("legal form + name", rf"(?<![\w-]){_LEGAL_FORMS}(?:{_LINK}{_WORD}){{1,5}}(?![\w-])", 0.8),
+        Pattern("opposing party", rf"(?<=(?<!\w)c/[ \t]{{0,2}})(?:{_WORD}{_LINK}?){{1,5}}(?![\w-])", 0.6),
         Pattern("trade head + name", rf"(?<![\w-]){_TRADE_HEADS}(?:{_LINK}{_WORD}){{1,4}}(?![\w-])", 0.7),
         Pattern("name + trade tail", rf"(?<![\w-])(?:{_WORD}{_LINK}){{1,3}}{_TRADE_TAILS}(?![\w-])", 0.7),
     ]
@@ -50,3 +55,37 @@ class OrganizationRecognizer(PatternRecognizer):
             supported_entity=ENTITY, patterns=self.PATTERNS, context=self.CONTEXT,
             supported_language=supported_language, global_regex_flags=regex.MULTILINE,
         )
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """Pattern matches, plus the company line of e-mail signatures."""
+        results: list[RecognizerResult] = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for match in _SIGNATURE.finditer(text):
+            if _looks_like_a_person(match.group("person")) and not _names_a_role(match.group("company")):
+                start, end = match.span("company")
+                explanation = AnalysisExplanation(type(self).__name__, 0.65, textual_explanation="company line of a signature")
+                results.append(RecognizerResult(ENTITY, start, end, 0.65, explanation))
+        return results
+
+
+def _names_a_role(line: str) -> bool:
+    """"Responsable marketing", "Head of Operations": a job title, not a company."""
+    return any(word.casefold() in lexicon("job_titles.txt") for word in line.split())
+
+
+def _looks_like_a_person(line: str) -> bool:
+    """"Théo Meyer", "R. Laurent", "Sylvie LEBON": a first name or an initial, then a surname."""
+    words = line.replace(".", ". ").split()
+    return len(words) >= 2 and (is_first_name(words[0]) or regex.fullmatch(r"[A-Z]\.", words[0]) is not None)
+
+
+# A signature: a person's name, then on the same line after a dash or on the next line, a short
+# capitalised line with no digits, colon or sentence in it: the company.
+_PERSON_LINE = rf"[{_UPPER}][\w.'’ -]{{1,40}}?"
+_COMPANY = rf"(?P<company>{_NOT_A_NAME}[{_UPPER}][^\n\d:;,!?()@]{{1,50}}?)"
+_SIGNATURE = regex.compile(
+    rf"(?m)^(?P<person>{_PERSON_LINE})(?:[ \t]+[–—|-][ \t]+|[ \t]*\n)(?:[^\n–—|]{{1,40}}?[ \t]+[–—|][ \t]+)?"
+    rf"{_COMPANY}[ \t]*(?=$|[ \t]+[–—|][ \t]+)"
+)

@@ -9,7 +9,7 @@ followed by a capitalised or all-caps word is a name; a title or a greeting foll
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from guard.lexicons import is_first_name, is_label, is_lower_case_first_name
@@ -80,7 +80,10 @@ class PersonNameRecognizer(EntityRecognizer):
         for match in _LOWER_WORD.finditer(text):
             if is_lower_case_first_name(match.group("word")):
                 spans.setdefault(match.span("word"), self.lower_case_score)
-        return [RecognizerResult(ENTITY, start, end, score) for (start, end), score in spans.items()]
+        return [
+            RecognizerResult(ENTITY, start, end, score, AnalysisExplanation(type(self).__name__, score))
+            for (start, end), score in spans.items()
+        ]
 
     def _gazetteer_names(self, text: str) -> list[tuple[int, int, float]]:
         found = []

@@ -19,6 +19,10 @@ FOUND = [
     pytest.param("Client : Atelier Aubert-Legrand Architectes\n", "Atelier Aubert-Legrand Architectes", id="trade head"),
     pytest.param("Project manager, Lingua Franca Services, Lyon", "Lingua Franca Services", id="english"),
     pytest.param("Year abroad at University of Leeds, 2011", "University of Leeds", id="university"),
+    pytest.param("Dossier : HOARAU Nathalie c/ SAS ARCHIPEL RH\n", "SAS ARCHIPEL RH", id="legal form first, opposing party"),
+    pytest.param("Cordialement,\nR. Laurent\nNuage Bleu\n06 12 34 56 78", "Nuage Bleu", id="signature, next line"),
+    pytest.param("Bien à vous,\nThéo Meyer – Opaline Cosmétiques\n", "Opaline Cosmétiques", id="signature, same line"),
+    pytest.param("Sylvie LEBON\nGérante – Kerlys Informatique\n", "Kerlys Informatique", id="signature after a role"),
 ]
 
 NOT_FOUND = [
@@ -26,6 +30,8 @@ NOT_FOUND = [
     pytest.param("Nous Services", id="pronoun"),
     pytest.param("Les services de la direction", id="lower case"),
     pytest.param("SAS", id="legal form alone"),
+    pytest.param("Sarah Brown | Head of Operations\nbrown@x.io", id="a role is not a company"),
+    pytest.param("Jean Dupont\nJe vous remercie de votre retour.", id="a sentence after a name"),
 ]
 # fmt: on
 
@@ -33,6 +39,7 @@ NOT_FOUND = [
 @pytest.mark.parametrize(("text", "expected"), FOUND)
 def test_company_names_are_found_whole(text, expected):
     assert expected in organisations(text)
+    assert all(found in expected or expected in found for found in organisations(text))
 
 
 @pytest.mark.parametrize("text", NOT_FOUND)
