@@ -58,14 +58,18 @@ class Entity:
 
 
 def resolve_overlaps(
-    entities: Iterable[Entity], text: str, is_label: Callable[[str], bool] = lambda _: False
+    entities: Iterable[Entity],
+    text: str,
+    is_label: Callable[[str], bool] = lambda _: False,
+    is_plausible: Callable[[Entity], bool] = lambda _: True,
 ) -> list[Entity]:
     """Merge overlapping findings into disjoint spans, keeping the most specific type.
 
     An NER guess that overlaps an exact finding (IBAN, e-mail…) is cut around it rather than
     merged: "mail jp.martin@orange.fr" read as a PERSON is an e-mail plus a label word. The
-    pieces left over stay redacted unless `is_label` says they are a label ("SIRET", "Tél").
-    Any other overlap merges into the union, so no fragment of a value stays in clear.
+    pieces left over stay redacted unless `is_label` says they are a label ("SIRET", "Tél") or,
+    being fragments, `is_plausible` rejects them. Any other overlap merges into the union, so no
+    fragment of a value stays in clear.
     """
     ordered = sorted(entities, key=lambda e: (e.start, -(e.end - e.start)))
     exact = [e for e in ordered if e.type not in NER_TYPES]
@@ -75,6 +79,7 @@ def resolve_overlaps(
         if guess.type in NER_TYPES
         for piece in cut_around(guess, [(x.start, x.end) for x in exact], text)
         if (stripped := strip_labels(piece, text, is_label)) is not None
+        and ((stripped.start, stripped.end) == (guess.start, guess.end) or is_plausible(stripped))
     ]
     merged: list[Entity] = []
     for entity in sorted(exact + pieces, key=lambda e: (e.start, -e.end)):

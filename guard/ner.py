@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from guard.lexicons import is_common_word, is_first_name, is_known_name
+from guard.lexicons import is_common_word, is_first_name, is_known_name, lexicon
 
 _FIELD_LABEL_AFTER = re.compile(r"[ \t]*\.?[ \t]*:")
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[\n.!?:;–—•*-][ \t]*|^[ \t]*)$")
@@ -25,6 +25,10 @@ def plausible_guess(text: str, start: int, end: int) -> bool:
     if sum(ch.isdigit() for ch in alnum) * 3 >= len(alnum):
         return False  # identifiers and amounts belong to the pattern recognizers
     words = _WORDS.findall(span)
+    if sum(len(w) for w in words) < 3:
+        return False  # "N", "UE", "B": too short to be told from an abbreviation
+    if words and words[0].casefold() in lexicon("job_titles.txt"):
+        return False  # "Présidente", "Head of Operations" name a role
     if _starts_line(text, start) and _FIELD_LABEL_AFTER.match(text, end) and not any(is_first_name(w) for w in words):
         return False  # "Bailleur :", "Ligne directe :" at the start of a line label a field
     if len(words) == 1 and _starts_sentence(text, start):

@@ -7,6 +7,7 @@ every `Guard`, whatever its client profile: loading it is the expensive part.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -89,9 +90,11 @@ class Guard:
             entity
             for r in results
             if r.score >= self.settings.threshold(r.entity_type)
-            and (entity := _checked(Entity(r.entity_type, r.start, r.end, r.score, text[r.start : r.end]), text, _source(r)))
+            for entity in _checked(Entity(r.entity_type, r.start, r.end, r.score, text[r.start : r.end]), text, _source(r))
         ]
-        return resolve_overlaps(found, text, is_label=is_label)
+        return resolve_overlaps(
+            found, text, is_label=is_label, is_plausible=lambda e: plausible_guess(text, e.start, e.end)
+        )
 
     def redact(self, text: str, session_id: str | None = None) -> Redaction:
         """Replace every finding with its session placeholder; a new session unless one is given.
@@ -209,14 +212,20 @@ def _vault_key(settings: Settings) -> bytes:
 _ENGINE_LOCK = threading.Lock()
 
 
-def _checked(entity: Entity, text: str, source: str) -> Entity | None:
-    """The entity with its text, or None for an NER guess that is only a label or a common word."""
-    if source == "SpacyRecognizer":
-        stripped = strip_labels(entity, text, is_label)
-        if stripped is None or not plausible_guess(text, stripped.start, stripped.end):
-            return None
-        return stripped
-    return entity
+def _checked(entity: Entity, text: str, source: str) -> list[Entity]:
+    """The entity; for an NER guess, its lines that are not only labels or common words."""
+    if source != "SpacyRecognizer":
+        return [entity]
+    lines = cut_around(entity, [(m.start(), m.end()) for m in _NEWLINES.finditer(text, entity.start, entity.end)], text)
+    return [
+        stripped
+        for line in lines
+        if (stripped := strip_labels(line, text, is_label)) is not None
+        and plausible_guess(text, stripped.start, stripped.end)
+    ]
+
+
+_NEWLINES = re.compile(r"\n")
 
 
 def _source(result: Any) -> str:

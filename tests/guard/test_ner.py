@@ -19,6 +19,8 @@ DROPPED = [
     pytest.param("Ligne directe : 01 07 28 97 72", "Ligne directe", id="two-word field label"),
     pytest.param("la carte a été declined hier", "declined", id="lower case"),
     pytest.param("L'IBAN FR76 1695 est faux", "FR76", id="identifier fragment"),
+    pytest.param("conforme au règlement (UE) 2016/679", "UE", id="abbreviation"),
+    pytest.param("Sarah Brown | Head of Operations", "Head of Operations", id="a role"),
 ]
 KEPT = [
     pytest.param("[09:12] Hugo Lambert : salut", "Hugo Lambert", id="chat name before a colon"),
