@@ -35,6 +35,8 @@ _CHAT_AUTHOR = regex.compile(
     r"|^\d{1,2}:\d{2}[ \t]*-[ \t]*(?P<name2>[^\W\d][\w .'’-]{1,40}?)[ \t]*:"
 )
 _LOWER_GREETING = regex.compile(rf"(?<!\w)(?i:{_GREETING}|merci|bravo)[ \t]+(?:à[ \t]+)?(?P<name>[{_LOWER}]{{3,}}(?:-[{_LOWER}]{{3,}})?)(?=[ \t]*[,!.:\n])")
+# Code comments sign work with a login: "TODO(julien)", "FIXME(mthomas)".
+_CODE_OWNER = regex.compile(r"\b(?:TODO|FIXME|XXX|HACK|NOTE)\((?P<name>[^\W\d][\w.-]{1,30})\)")
 _MENTION = regex.compile(r"(?<![\w@])@(?P<name>[^\W\d][\w.-]{1,30}[\w])")
 _LOWER_WORD = regex.compile(rf"(?<![\w'’@.-])(?P<word>[{_LOWER}]{{3,}}(?:-[{_LOWER}]{{3,}})?)(?![\w'’@-])")
 _WORDS = regex.compile(rf"(?<![\w'’-])(?P<word>{_NAME_WORD})(?![\w'’-])")
@@ -75,8 +77,9 @@ class PersonNameRecognizer(EntityRecognizer):
         for match in _LOWER_GREETING.finditer(text):
             if is_first_name(match.group("name").capitalize()):
                 spans.setdefault(match.span("name"), self.score)
-        for match in _MENTION.finditer(text):
-            spans.setdefault(match.span("name"), self.score)
+        for pattern in (_MENTION, _CODE_OWNER):
+            for match in pattern.finditer(text):
+                spans.setdefault(match.span("name"), self.score)
         for match in _LOWER_WORD.finditer(text):
             if is_lower_case_first_name(match.group("word")):
                 spans.setdefault(match.span("word"), self.lower_case_score)

@@ -26,6 +26,7 @@ FOUND = [
     pytest.param("fduplessis  19:01\nle serveur répond", ["fduplessis"], id="slack author"),
     pytest.param("16:02 - Thi Lan: ok pour moi", ["Thi Lan"], id="whatsapp author"),
     pytest.param("tu as le mdp @ines.legoff ?", ["ines.legoff"], id="mention"),
+    pytest.param("# TODO(julien) : sortir les clés", ["julien"], id="code comment owner"),
     pytest.param("salut benoît, tu peux rappeler bruno ?", ["benoît", "bruno"], id="lower-case chat names"),
 ]
 
