@@ -15,7 +15,9 @@ class EmailRecognizer(PatternRecognizer):
             # Local part with dots only between characters, then 1 to 8 domain labels and a
             # TLD of letters, so that a final "." stays the sentence's punctuation. Accented
             # letters are accepted: refusing them would leave "andré.dupont@…" whole in clear.
-            r"(?i)(?<![\w%+-])[\w%+-]{1,64}(?:\.[\w%+-]{1,64}){0,15}"
+            # Never the user or password of a URL ("https://jp@…", "postgres://u:pass@…"):
+            # that whole URL is the URL or secret recognizer's.
+            r"(?i)(?<![\w%+-]|//(?:[^\s/?#@]{0,256}:)?)[\w%+-]{1,64}(?:\.[\w%+-]{1,64}){0,15}"
             r"@(?:[\w-]{1,63}\.){1,8}(?:xn--[a-z0-9-]{1,59}|[^\W\d_]{2,24})",
             0.9,
         ),

@@ -7,6 +7,9 @@ from stdnum.fr import nir
 
 ENTITY = "FR_NIR"
 
+# American Express's grouping, 4-6-5: a card, never a NIR.
+_AMEX_GROUPS = re.compile(r"\d{4}[ \u00a0\u202f.-]\d{6}[ \u00a0\u202f.-]\d{5}")
+
 
 class FrNirRecognizer(PatternRecognizer):
     """Find French social security numbers (NIR), 13 characters and a mod-97 key stdnum confirms."""
@@ -45,4 +48,6 @@ class FrNirRecognizer(PatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool:
         """Check the 2-digit mod-97 key (Corsican departments included)."""
+        if _AMEX_GROUPS.fullmatch(pattern_text):  # 3738 922279 45317 is a card written as such
+            return False
         return bool(nir.is_valid(re.sub(r"[\W_]", "", pattern_text)))

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from .fr_cni_recognizer import nearest_document
 
 ENTITY = "FR_PASSPORT"
 
@@ -33,3 +36,15 @@ class FrPassportRecognizer(PatternRecognizer):
             patterns=patterns if patterns is not None else list(self.PATTERNS),
             context=context if context is not None else list(self.CONTEXT),
         )
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """Run the pattern, leaving to the identity card a number written right after its name."""
+        # The 9-character identity card shares the shape: "Passeport : …, CNI : 12AB34567".
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return [r for r in results if nearest_document(text, r.start) != "cni"]

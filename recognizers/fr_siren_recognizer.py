@@ -14,10 +14,11 @@ class FrSirenRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern(
             "siren",
-            # 732 829 320 (or non-breaking spaces), 732.829.320 or 732829320, one separator. The
-            # lookarounds refuse a run glued to more digits, so the first 9 digits of a
-            # SIRET ("732 829 320 00074") or of a TVA number are not a SIREN on their own.
-            r"(?<!\w|\d[ \u00a0\u202f.,-])\d{3}([ \u00a0\u202f.]?)\d{3}\1\d{3}"
+            # 732 829 320 (or non-breaking spaces), 732.829.320, 732-829-320 or 732829320, one
+            # separator. The lookarounds refuse a run glued to more digits, so the first 9
+            # digits of a SIRET ("732 829 320 00074") or of a TVA number are not a SIREN on
+            # their own, nor are the digits after a phone's "+33 (0)".
+            r"(?<!\w|\d[ \u00a0\u202f.,-]|\(0\))\d{3}([ \u00a0\u202f.-]?)\d{3}\1\d{3}"
             r"(?!\w|[ \u00a0\u202f.,-]\d)",
             0.3,
         ),

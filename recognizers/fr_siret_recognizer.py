@@ -14,9 +14,13 @@ class FrSiretRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern(
             "siret",
-            # 732 829 320 00074 (or non-breaking spaces), 732.829.320.00074 or 73282932000074,
-            # one separator throughout.
-            r"(?<!\w|\d[ \u00a0\u202f.,-])\d{3}([ \u00a0\u202f.]?)\d{3}\1\d{3}\1\d{5}"
+            # One separator kind throughout (space, no-break space, dot or dash, or none):
+            # 732 829 320 00074, 732-829-320-00074, 732.829.320.00074, 73282932000074; the
+            # NIC split as on some letterheads, 732 829 320 000 74; or the SIREN run together
+            # and the NIC apart, 732829320 00074 or 732829320-00074.
+            r"(?<!\w|\d[ \u00a0\u202f.,-])"
+            r"(?:\d{3}([ \u00a0\u202f.-])\d{3}\1\d{3}\1(?:\d{5}|\d{3}\1\d{2})"
+            r"|\d{9}[ \u00a0\u202f.-]?\d{5})"
             r"(?!\w|[ \u00a0\u202f.,-]\d)",
             0.3,
         ),

@@ -22,8 +22,12 @@ class FrTaxIdRecognizer(PatternRecognizer):
     ]
 
     # fmt: off
+    # Presidio matches these as substrings of the nearby words ("fiscal" in "fiscale", "tax"
+    # in "taxe", "impos" words in "imposable"). The mod-511 key keeps the loose ones ("avis")
+    # safe: a random 13-digit number passes it once in 511.
     CONTEXT = [
-        "fiscal", "fiscaux", "spi", "nif", "impots", "impôts", "impot", "impôt", "tax", "dgfip",
+        "fiscal", "fiscaux", "spi", "nif", "impots", "impôts", "impot", "impôt", "imposition",
+        "imposable", "avis", "contribuable", "déclarant", "declarant", "tax", "dgfip",
     ]
     # fmt: on
 

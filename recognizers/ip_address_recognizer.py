@@ -15,17 +15,21 @@ class IpAddressRecognizer(PatternRecognizer):
         Pattern(
             "ipv4",
             # Exactly four parts: "1.2.3" is a version, "1.2.3.4.5" neither, and "v1.2.3.4" or
-            # "version 4.2.1.0" a release.
-            r"(?<!\w|\d\.|(?i:version|build|release|\bv)[ \u00a0]?)"
-            r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\w|\.\d)",
+            # "version 4.2.1.0" a release. A CIDR prefix length is part of it (10.0.0.0/8); an
+            # impossible one (/33) is left out. The host of a URL ("http://10.0.0.1/…") is part
+            # of that URL.
+            r"(?<!\w|\d\.|(?i:version|build|release|\bv)[ \u00a0]?|://)"
+            r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?:/(?:3[0-2]|[12]?\d)(?![\d/]))?(?!\w|\.\d)",
             0.3,
         ),
         Pattern(
             "ipv6",
-            # Hex groups and colons, two colons at least, maybe an IPv4 tail (::ffff:192.0.2.1);
-            # ipaddress then refuses clock times (12:30:45) and MAC addresses.
-            r"(?<![\w:.])(?=[0-9a-f]{0,4}:[0-9a-f]{0,4}:)[0-9a-f:]{2,39}"
-            r"(?:(?<=:)\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})?(?![\w:]|\.\d)",
+            # Hex groups and colons, two colons at least, maybe an IPv4 tail (::ffff:192.0.2.1)
+            # and a prefix length (2001:db8::/32); ipaddress then refuses clock times
+            # (12:30:45) and MAC addresses. Not a subscript ("a[::1]"), nor a URL's host.
+            r"(?<![\w:.]|\w\[|://\[)(?=[0-9a-f]{0,4}:[0-9a-f]{0,4}:)[0-9a-f:]{2,39}"
+            r"(?:(?<=:)\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})?"
+            r"(?:/(?:12[0-8]|1[01]\d|[1-9]?\d)(?![\d/]))?(?![\w:]|\.\d)",
             0.3,
         ),
     ]
@@ -47,12 +51,14 @@ class IpAddressRecognizer(PatternRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> bool:
-        """Parse the address; refuse "::" alone and compressed forms with under 4 hex digits."""
+        """Parse the address (and prefix length); refuse "::" and most compressed short forms."""
         try:
-            address = ipaddress.ip_address(pattern_text)
+            network = ipaddress.ip_interface(pattern_text)
         except ValueError:
             return False
-        # "a[1::2]" is a Python slice and "::1" names no one: too little to be worth redacting.
-        if address.version == 6 and len(re.sub(r"[^0-9a-fA-F]", "", pattern_text)) < 4:
-            return False
+        address = pattern_text.split("/", 1)[0]
+        # "a[1::2]" is a Python slice and "::" alone says nothing; the loopback "::1" is an
+        # address people write, so it is the one short form kept.
+        if network.version == 6 and len(re.sub(r"[^0-9a-fA-F]", "", address)) < 4:
+            return address == "::1"
         return True

@@ -12,9 +12,17 @@ _NATIONAL_REGIONS = ("FR", "RE", "YT", "GP", "MQ", "GF")
 # Separators, non-breaking spaces included (French typography groups digits with them).
 _SEP = r"[ \u00a0\u202f.-]"
 # Not glued to a word, nor to another digit group: a phone-like run inside a SIRET, IBAN or
-# card number is part of that number.
-_BEFORE = rf"(?<!\w|\d{_SEP})"
+# card number is part of that number. Nor the tail of an IBAN whose groups hold letters
+# ("NL91 ABNA 0417 1643 00"), a Belgian VAT number ("BE 0123.456.789"), or a URL's path or
+# query ("…/commande/0612345678", "?tel=0612345678"), which their own recognizers cover.
+_BEFORE = (
+    rf"(?<!\w|\d{_SEP}|[=?&#]|[A-Za-z]/)"
+    r"(?-i:(?<!\b[A-Z]{2}\d\d(?:[ \u00a0\u202f][A-Z0-9]{4}){0,7}[ \u00a0\u202f]"
+    r"|\bBE[ \u00a0\u202f.-]?))"
+)
 _AFTER = rf"(?!\w|{_SEP}\d)"
+# A country code, maybe in parentheses: +33, 0033, (+33).
+_COUNTRY = r"(?:\((?:\+|00)[1-9]\d{0,2}\)|(?:\+|00)[1-9]\d{0,2})"
 
 
 class PhoneRecognizer(PatternRecognizer):
@@ -23,10 +31,13 @@ class PhoneRecognizer(PatternRecognizer):
     PATTERNS = [
         # 06 12 34 56 78, 06.12.34.56.78, 0612345678, 0 800 123 456, 0262 12 34 56
         Pattern("national", _BEFORE + rf"0{_SEP}?[1-9](?:{_SEP}?\d){{8}}" + _AFTER, 0.3),
-        # +33 6 12 34 56 78, +33 (0)6 12 34 56 78, 0033 6…, +262 692…, +44 20 7946 0958
+        # 06/12/34/56/78, as some forms and letterheads write it; pairs only, never a date.
+        Pattern("national with slashes", _BEFORE + r"(?<!\d/)0[1-9](?:/\d\d){4}(?!\w|/\d)", 0.3),
+        # +33 6 12 34 56 78, +33 (0)6 12 34 56 78, (+33) 6…, 0033 6…, +262 692…,
+        # +44 20 7946 0958, +1 (415) 555-0132: one group in parentheses at most.
         Pattern(
             "international",
-            _BEFORE + rf"(?:\+|00)[1-9]\d{{0,2}}(?:{_SEP}?\(0\))?(?:{_SEP}?\d){{5,13}}" + _AFTER,
+            _BEFORE + _COUNTRY + rf"(?:{_SEP}?\(\d{{1,4}}\))?(?:{_SEP}?\d){{4,13}}" + _AFTER,
             0.3,
         ),
     ]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
@@ -24,10 +25,19 @@ _KEY_NAME = (
     r"(?i:api[_-]?key|secret|token|access[_-]?key|private[_-]?key|_key|credentials?|passphrase"
     r"|authorization)"
 )
-# "Mot de passe : …", "mot de passe Wi-Fi : …", DB_PASSWORD=…
-_PASSWORD_LABEL = (
+# The word for a password: "mot de passe", "mdp", DB_PASSWORD.
+_PASSWORD_WORD = (
     r"(?<![A-Za-z0-9])(?i:mot[ \u00a0-]de[ \u00a0-]passe|mdp|password|passwd|pwd|passphrase)"
-    r"(?:[ \u00a0][\w-]{1,20}){0,2}"
+)
+# "Mot de passe : …", "mot de passe Wi-Fi : …", DB_PASSWORD=…
+_PASSWORD_LABEL = _PASSWORD_WORD + r"(?:[ \u00a0][\w-]{1,20}){0,2}"
+# The same word in a sentence, then a verb: "le mot de passe c'est …", "le mdp du wifi ?
+# c'est pas …", "le mot de passe de la box est …", "the VPN password is …".
+_PASSWORD_SENTENCE = (
+    _PASSWORD_WORD + r"(?:[ \u00a0][\w'’-]{1,20}){0,4}(?:[ \u00a0]?[?:,])?[ \u00a0]{1,3}"
+    r"(?i:c['’]est|ce[ \u00a0]sera|est|sera|reste|is|was)"
+    r"(?:[ \u00a0](?i:pas|bien|toujours|juste|encore|maintenant|désormais|now|still|just))?"
+    r"[ \u00a0]{1,3}[«\"']?[ \u00a0]?"
 )
 # A password is rarely a plain word, and a plain word after the label is prose ("mot de
 # passe : oublié"): a digit, a symbol or a capital inside the value is required.
@@ -39,6 +49,16 @@ _DATABASE_SCHEMES = (
     r"|cockroachdb|clickhouse|neo4j(?:\+s)?|couchbases?|nats|ldaps?|smtps?)(?:\+[a-z0-9]{1,20})?"
 )
 _ASSIGNED = "assigned high-entropy value"
+_IN_A_SENTENCE = "password in a sentence"
+# Patterns that read a value after its name; inside a URL's query ("…?pwd=…&token=…") the
+# URL recognizer takes the whole link instead.
+_AFTER_A_NAME = frozenset({_ASSIGNED, "password after its label", _IN_A_SENTENCE})
+# A word that is a URL up to a query or fragment: "https://…?", "www.….fr/…&", "x.fr/p?…#".
+_URL_UP_TO_QUERY = re.compile(
+    r"(?i)(?:[a-z][a-z0-9+.-]{0,20}://|www\.|(?:[\w-]{1,63}\.){1,8}[a-z]{2,24}/)[^\s\"'<>]*[?&#;]"
+)
+# How far back the start of the URL around a value is looked for.
+_LONGEST_URL = 4096
 # Bits per character under which an assigned value is too regular to be a key (detect-secrets
 # uses 3.0 for hex strings).
 _MIN_ENTROPY = 3.0
@@ -72,6 +92,25 @@ class SecretRecognizer(PatternRecognizer):
         Pattern("slack", _token(r"(?:xox[abposr]-|xapp-\d-)[A-Za-z0-9-]{10,255}"), 0.95),
         Pattern("stripe", _token(r"(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,255}"), 0.95),
         Pattern("google api key", _token(r"AIza[A-Za-z0-9_-]{35}"), 0.9),
+        Pattern("sendgrid", _token(r"SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{30,64}"), 0.95),
+        Pattern("twilio api key", _token(r"SK[0-9a-f]{32}"), 0.9),
+        Pattern("npm", _token(r"npm_[A-Za-z0-9]{36}"), 0.95),
+        Pattern("pypi", _token(r"pypi-AgE[A-Za-z0-9_-]{50,400}"), 0.95),
+        Pattern("hugging face", _token(r"hf_[A-Za-z0-9]{30,40}"), 0.95),
+        Pattern("digitalocean", _token(r"do[opr]_v1_[0-9a-f]{64}"), 0.95),
+        Pattern("shopify", _token(r"shp(?:at|ca|pa|ss)_[0-9a-fA-F]{32}"), 0.95),
+        Pattern("telegram bot", _token(r"\d{8,10}:AA[A-Za-z0-9_-]{33}"), 0.9),
+        Pattern("mailchimp", _token(r"[0-9a-f]{32}-us\d{1,2}"), 0.9),
+        Pattern("postman", _token(r"PMAK-[0-9a-f]{24}-[0-9a-f]{34}"), 0.95),
+        Pattern("databricks", _token(r"dapi[0-9a-f]{32}(?:-\d)?"), 0.9),
+        Pattern("atlassian", _token(r"ATATT3[A-Za-z0-9_=-]{100,300}"), 0.95),
+        Pattern("notion", _token(r"(?:ntn_[A-Za-z0-9]{40,50}|secret_[A-Za-z0-9]{43})"), 0.9),
+        Pattern("linear", _token(r"lin_api_[A-Za-z0-9]{40}"), 0.95),
+        Pattern("groq", _token(r"gsk_[A-Za-z0-9]{48,56}"), 0.95),
+        Pattern("openrouter", _token(r"sk-or-v1-[0-9a-f]{64}"), 0.95),
+        Pattern("perplexity", _token(r"pplx-[A-Za-z0-9]{40,56}"), 0.95),
+        Pattern("xai", _token(r"xai-[A-Za-z0-9]{70,90}"), 0.95),
+        Pattern("replicate", _token(r"r8_[A-Za-z0-9]{37}"), 0.95),
         Pattern("google oauth access token", _token(r"ya29\.[A-Za-z0-9_-]{20,2048}"), 0.9),
         Pattern(
             "jwt",
@@ -99,6 +138,14 @@ class SecretRecognizer(PatternRecognizer):
             r"(?<=" + _PASSWORD_LABEL + _ASSIGNMENT + r")" + _NOT_A_VALUE + _NOT_A_PLAIN_WORD
             + r"[^\s\"'`]{3,128}?" + _VALUE_END,
             0.85,
+        ),
+        Pattern(
+            _IN_A_SENTENCE,
+            # The value only, at least four characters, and never a plain word ("le mot de
+            # passe est oublié", "… est dans le coffre").
+            r"(?<=" + _PASSWORD_SENTENCE + r")" + _NOT_A_VALUE + _NOT_A_PLAIN_WORD
+            + r"[^\s\"'`«»]{4,128}?" + r"(?=[.,;]{0,3}(?:[\s\"'`»]|\Z))",
+            0.7,
         ),
         Pattern(
             _ASSIGNED,
@@ -164,9 +211,29 @@ class SecretRecognizer(PatternRecognizer):
         nlp_artifacts: NlpArtifacts | None = None,
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
-        """Run the patterns, then drop assigned values too regular to be keys."""
+        """Run the patterns, then drop assigned values too regular to be keys or inside URLs."""
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        return [r for r in results if not _is_regular_assigned_value(r, text)]
+        return [
+            r
+            for r in results
+            if not _is_regular_assigned_value(r, text) and not _is_a_url_parameter(r, text)
+        ]
+
+
+def _is_a_url_parameter(result: RecognizerResult, text: str) -> bool:
+    """Whether a value read after its name is a parameter of the URL it is written in."""
+    explanation = result.analysis_explanation
+    if explanation is None or explanation.pattern_name not in _AFTER_A_NAME:
+        return False
+    word_start, limit = result.start, max(0, result.start - _LONGEST_URL)
+    while word_start > limit and not _ends_a_word(text[word_start - 1]):
+        word_start -= 1
+    return _URL_UP_TO_QUERY.match(text, word_start, result.start) is not None
+
+
+def _ends_a_word(char: str) -> bool:
+    """Whether `char` ends the word before it: a space or a quote."""
+    return char.isspace() or char in "\"'<>`"
 
 
 def _is_regular_assigned_value(result: RecognizerResult, text: str) -> bool:

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from urllib.parse import parse_qsl, urlsplit
 
+import tldextract
 from presidio_analyzer import Pattern, PatternRecognizer
 
 ENTITY = "URL"
@@ -31,16 +33,65 @@ _SECRET_PATH_MARKERS = frozenset({
 _RANDOM_SEGMENT = re.compile(r"(?=.*\d)(?=.*[A-Za-z])(?!.*[a-z]{9})[A-Za-z0-9_~.=-]{16,}")
 _PLACEHOLDER = re.compile(r"[A-Z_]+|[a-z_-]+|(.)\1*|[{<$%\[].*")
 
+# What a URL is made of after its host: anything but spaces, quotes and brackets, where
+# brackets only come in pairs ("…/wiki/Paris_(ville)"), so that "(https://x.fr/a)" and
+# "[lien](https://x.fr)" leave theirs outside. Sentence punctuation at the end stays outside.
+_CHAR = r"[^\s<>\"'`«»“”‘’()\[\]{}|\\]"
+_REST = (
+    rf"(?:{_CHAR}|\({_CHAR}{{0,256}}\)|\[{_CHAR}{{0,256}}\]){{0,4096}}"
+    r"(?<![.,;:!?…*])"
+)
+# A host name label: letters (accented ones too), digits and inner hyphens.
+_LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
+
+# Top-level domains a bare host name with no path may end with ("serveur : veloria.fr"). The
+# others are file extensions (".py", ".md"), attribute names (".id", ".info", ".app",
+# ".store") or French and English words (".de", ".it", ".ca") far more often than websites
+# once nothing else says "URL".
+# fmt: off
+_BARE_HOST_TLDS = frozenset({
+    "com", "net", "org", "biz", "fr", "eu", "be", "ch", "lu", "mc", "uk", "ie", "nl", "pt",
+    "io", "co", "ai", "tech", "paris", "bzh", "alsace", "corsica", "re", "gp", "mq", "gf", "yt",
+    "pm", "nc", "pf",
+})
+# fmt: on
+# A bare host with no path needs a registered name of a few letters: "av.de la gare" is not one.
+_MIN_BARE_NAME = 3
+
+
+@cache
+def _suffixes() -> tldextract.TLDExtract:
+    """tldextract on the public suffix list it bundles: never a download, never a cache file."""
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
 
 class UrlRecognizer(PatternRecognizer):
-    """Find URLs that carry credentials or tokens; plain public links are left alone."""
+    """Find URLs: every web, FTP or WebSocket link, and host names with a path.
+
+    A client's website, a LinkedIn profile or a shared-document link identifies the client or
+    a person, so every URL is redacted, not only those that carry credentials. Links with a
+    password, a secret parameter or a token in their path score highest. Host names without
+    a scheme ("www.veloria.fr", "linkedin.com/in/amina-dubois", "serveur : veloria.fr") must
+    end with a known top-level domain (tldextract's bundled list; nothing is downloaded).
+    Database and broker connection strings are the secret recognizer's.
+    """
 
     PATTERNS = [
         Pattern(
             "url",
             # Up to the first space or quote, without the sentence's final punctuation.
-            r"(?<![\w@.+-])(?:https?|ftps?|wss?)://[^\s<>\"'`]{1,4096}(?<![.,;:!?)\]}»])",
-            0.1,
+            # An IPv6 host comes in brackets: http://[2001:db8::1]:8080/.
+            r"(?<![\w@.+-])(?:https?|ftps?|wss?)://(?:" + _CHAR + r"|\[[0-9a-f:.]{2,45}\])"
+            + _REST,
+            0.6,
+        ),
+        Pattern(
+            "host name",
+            # www.veloria.fr, linkedin.com/in/amina-dubois, ftp.veloria.fr:21/depot: never the
+            # domain of an e-mail address, nor a piece of a path or of a longer name.
+            r"(?<![\w@.+/\\%-])(?:" + _LABEL + r"\.){1,8}[^\W\d_]{2,24}(?![\w@-]|\.\w)"
+            r"(?::\d{1,5}(?!\w))?(?:[/?#]" + _REST + r")?(?![(\[])",
+            0.6,
         ),
     ]
 
@@ -61,12 +112,25 @@ class UrlRecognizer(PatternRecognizer):
             context=context if context is not None else list(self.CONTEXT),
         )
 
-    def validate_result(self, pattern_text: str) -> bool:
-        """Keep the URL if it has a password, a secret parameter, or a token in its path."""
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """Refuse what is no URL; a password, a secret parameter or a path token scores highest."""
+        has_scheme = "://" in pattern_text
         try:
-            parts = urlsplit(pattern_text)
-            username, password = parts.username, parts.password
+            parts = urlsplit(pattern_text if has_scheme else "//" + pattern_text)
+            host, username, password = parts.hostname, parts.username, parts.password
+            port = parts.port
         except ValueError:  # a malformed port or IPv6 host
+            return False
+        if not host:
+            return False
+        if has_scheme:
+            # "http://microsoft" is a word after a scheme; intranet names have a dot too.
+            if "." not in host and ":" not in host and host != "localhost":
+                return False
+        elif not _is_public_host(
+            parts.netloc.rsplit("@", 1)[-1].split(":", 1)[0],  # the host as written
+            bare=not (port or parts.path or parts.query or parts.fragment),
+        ):
             return False
         if password or (username and _RANDOM_SEGMENT.fullmatch(username)):
             return True
@@ -75,13 +139,35 @@ class UrlRecognizer(PatternRecognizer):
             return True
         segments = [s for s in parts.path.split("/") if s]
         # Slack's incoming webhooks (hooks.slack.com/services/T…/B…/…) hold a token in the path.
-        marked = 0 if (parts.hostname or "").startswith("hooks.") else None
+        marked = 0 if host.startswith("hooks.") else None
         for i, segment in enumerate(segments):
             if marked is None and segment.lower() in _SECRET_PATH_MARKERS:
                 marked = i
             elif marked is not None and _RANDOM_SEGMENT.fullmatch(segment):
                 return True
+        return None
+
+
+def _is_public_host(host: str, *, bare: bool) -> bool:
+    """Whether a host written without a scheme ends with a public suffix.
+
+    A bare host (no www., no path) also needs a common top-level domain written in lower case
+    or a two-label suffix ("co.il", "gouv.fr"), and a registered name of three characters at
+    least.
+    """
+    name = host[4:] if host.lower().startswith("www.") else host  # "www.microsoft": no site
+    parts = _suffixes()(name.lower())
+    if not parts.domain or not parts.suffix:
         return False
+    if name != host or not bare or "." in parts.suffix:  # www., a path, or "co.il", "gouv.fr"
+        return True
+    # Written in capitals, "ASP.NET" or "Socket.IO" is a product name.
+    written_tld = host.rsplit(".", 1)[-1]
+    return (
+        written_tld.islower()
+        and parts.suffix in _BARE_HOST_TLDS
+        and len(parts.domain) >= _MIN_BARE_NAME
+    )
 
 
 def _is_secret_param(name: str, value: str) -> bool:

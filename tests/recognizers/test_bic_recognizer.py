@@ -47,3 +47,38 @@ def test_bic_and_iban_are_both_redacted(findings):
         ("IBAN_CODE", "FR76 3000 6000 0112 3456 7890 189"),
         ("BIC", "BNPAFRPPXXX"),
     ]
+
+
+IBAN = "FR76 1660 6921 5387 0723 6933 089"
+COMPACT_IBAN = IBAN.replace(" ", "")
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    ("text", "iban", "code"),
+    [
+        pytest.param(f"IBAN {IBAN} (SOGEFRPP).", IBAN, "SOGEFRPP", id="in parentheses"),
+        pytest.param(f"Virement sur {IBAN}, SOGEFRPPXXX", IBAN, "SOGEFRPPXXX", id="after a comma"),
+        pytest.param(f"{IBAN} / NTSBDEB1XXX", IBAN, "NTSBDEB1XXX",
+                     id="after a slash, foreign bank"),
+        pytest.param(f"L'IBAN {COMPACT_IBAN} (SOGEFRPP)", COMPACT_IBAN, "SOGEFRPP",
+                     id="compact iban"),
+    ],
+)
+# fmt: on
+def test_bic_right_after_a_valid_iban_needs_no_label(findings, text, iban, code):
+    assert findings(text) == [("IBAN_CODE", iban), ("BIC", code)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Compte FR76 1660 6921 5387 0723 6933 088 (SOGEFRPP).", [],
+                     id="wrong iban key"),
+        pytest.param(f"IBAN {IBAN} et le code SOGEFRPP", [("IBAN_CODE", IBAN)],
+                     id="words in between"),
+        pytest.param("Commande 16606921538707 (SOGEFRPP)", [], id="after a number that is no iban"),
+    ],
+)
+def test_bic_shape_after_no_valid_iban_is_not_redacted(findings, text, expected):
+    assert findings(text) == expected

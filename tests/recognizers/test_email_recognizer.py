@@ -19,6 +19,10 @@ FOUND = [
     pytest.param("Cc : andré.lefèvre@exemple.fr", "andré.lefèvre@exemple.fr",
                  id="accented local part"),
     pytest.param("De : jean..dupont@exemple.fr", "dupont@exemple.fr", id="invalid double dot"),
+    pytest.param("mailto:jean.dupont@exemple.fr", "jean.dupont@exemple.fr", id="mailto"),
+    pytest.param("Mail:jean.dupont@exemple.fr", "jean.dupont@exemple.fr", id="glued label"),
+    pytest.param("Écrivez à contact@www.exemple.fr", "contact@www.exemple.fr",
+                 id="www domain is no url"),
 ]
 
 NOT_FOUND = [
@@ -27,6 +31,14 @@ NOT_FOUND = [
     pytest.param("Suivez @clientguard sur les réseaux", [], id="a handle"),
     pytest.param("Le prix est de 10 @ 5 euros", [], id="an at sign in prose"),
     pytest.param("jean.dupont@exemple", [], id="no dot in domain"),
+    pytest.param("https://admin:hunter2@intranet.exemple.fr/console",
+                 [("URL", "https://admin:hunter2@intranet.exemple.fr/console")],
+                 id="password of a url"),
+    pytest.param("https://jp@exemple.fr/profil", [("URL", "https://jp@exemple.fr/profil")],
+                 id="user of a url"),
+    pytest.param("postgres://app:S3cr3t@db.exemple.fr:5432/prod",
+                 [("SECRET", "postgres://app:S3cr3t@db.exemple.fr:5432/prod")],
+                 id="password of a connection string"),
 ]
 # fmt: on
 

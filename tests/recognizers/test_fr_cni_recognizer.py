@@ -10,6 +10,10 @@ FOUND = [
                  id="since 2021"),
     pytest.param("Pièce d'identité (CNI) X4RTBPFW4 valable", "X4RTBPFW4", id="piece d'identite"),
     pytest.param("Identity card no. 880692310285", "880692310285", id="english"),
+    pytest.param("Carte d'identité n° 22WC65188", "22WC65188",
+                 id="passport shape named as a card"),
+    pytest.param("Passeport ou carte d'identité : X4RTBPFW4", "X4RTBPFW4",
+                 id="card named nearer than passport"),
 ]
 
 NOT_FOUND = [
@@ -21,6 +25,11 @@ NOT_FOUND = [
     pytest.param("CNI : 123456789", [], id="digits only, 9 long"),
     pytest.param("Carte d'identité : x4rtbpfw4", [], id="lower case"),
     pytest.param("Apportez votre carte d'identité.", [], id="the bare words"),
+    pytest.param("Pièce d'identité : passeport n° 22WC65188", [("FR_PASSPORT", "22WC65188")],
+                 id="passport named nearer"),
+    pytest.param("Identity document: passport 22WC65188", [("FR_PASSPORT", "22WC65188")],
+                 id="passport named nearer, english"),
+    pytest.param("Référence produit 22WC65188", [], id="passport shape without context"),
 ]
 # fmt: on
 

@@ -22,6 +22,9 @@ NOT_FOUND = [
     pytest.param("NIR 1 85 05 78 006 084", [], id="key missing"),
     # stdnum accepts this key; the first digit (sex) cannot be 5.
     pytest.param("Réf. 5 85 05 78 006 084 85", [], id="impossible first digit"),
+    # 373892227945317 passes the NIR key and Luhn: grouped 4-6-5, it is an Amex card.
+    pytest.param("Sécu ou carte ? 3738 922279 45317", [("CREDIT_CARD", "3738 922279 45317")],
+                 id="amex grouping"),
 ]
 # fmt: on
 

@@ -10,6 +10,7 @@ FOUND = [
     pytest.param("SIREN\u00a0: 732\u202f829\u202f320", "732\u202f829\u202f320",
                  id="narrow no-break spaces"),
     pytest.param("(siren : 443 061 841)", "443 061 841", id="in parentheses"),
+    pytest.param("SIREN 732-829-320", "732-829-320", id="dashes"),
 ]
 
 NOT_FOUND = [
@@ -21,6 +22,17 @@ NOT_FOUND = [
     pytest.param("Compte 12 732 829 320", [], id="tail of a longer number"),
     pytest.param("SIREN 732 829.320", [], id="mixed separators"),
     pytest.param("Dossier 73282932", [], id="8 digits"),
+    pytest.param("SIREN 732-829-321", [], id="dashes, wrong luhn key"),
+    pytest.param("SIREN 732-829 320", [], id="dash then space"),
+    pytest.param("SIRET 732-829-320-00074", [("FR_SIRET", "732-829-320-00074")],
+                 id="the first 9 digits of a dashed SIRET"),
+    pytest.param("SIRET 732 829 320 000 74", [("FR_SIRET", "732 829 320 000 74")],
+                 id="the first 9 digits of a SIRET with its NIC split"),
+    pytest.param("SIRET 732829320 00074", [("FR_SIRET", "732829320 00074")],
+                 id="the SIREN part of a SIRET with its NIC apart"),
+    # 612345678 happens to pass Luhn: after "+33(0)" it is the rest of a phone number.
+    pytest.param("Tél. +33(0)612345678", [("PHONE_NUMBER", "+33(0)612345678")],
+                 id="digits after a phone's (0)"),
 ]
 # fmt: on
 

@@ -29,6 +29,16 @@ FOUND = [
     pytest.param("London office: +44 20 7946 0958", "+44 20 7946 0958", id="uk"),
     pytest.param("Berlin : +49 30 12345678", "+49 30 12345678", id="germany"),
     pytest.param("US: +1 415 555 2671", "+1 415 555 2671", id="us"),
+    pytest.param("Joignable au (+33) 6 29 49 41 23.", "(+33) 6 29 49 41 23",
+                 id="country code in parentheses"),
+    pytest.param("Tél. (0033) 6 12 34 56 78", "(0033) 6 12 34 56 78", id="(0033)"),
+    pytest.param("Tel +33 (0) 6 12 34 56 78", "+33 (0) 6 12 34 56 78", id="+33 (0) spaced"),
+    pytest.param("Tel +33(0)612345678", "+33(0)612345678", id="+33(0) compact"),
+    pytest.param("Contact: +1 (415) 555-0132.", "+1 (415) 555-0132",
+                 id="us area code in parentheses"),
+    pytest.param("London: +44 (0)20 7946 0958", "+44 (0)20 7946 0958", id="uk (0)"),
+    pytest.param("Berlin : +49 (30) 12345678", "+49 (30) 12345678", id="area code in parentheses"),
+    pytest.param("Tél : 01/42/68/53/00", "01/42/68/53/00", id="slashes"),
 ]
 
 NOT_FOUND = [
@@ -43,6 +53,19 @@ NOT_FOUND = [
     pytest.param("IBAN FR76 3000 6000 0112 3456 7890 189",
                  [("IBAN_CODE", "FR76 3000 6000 0112 3456 7890 189")], id="inside an iban"),
     pytest.param("Votre numéro de téléphone ?", [], id="the bare words"),
+    pytest.param("Tél. (+33) 6 29 49 41", [], id="country code in parentheses, too short"),
+    pytest.param("Contact: +1 (415) 555-013", [], id="us, too short"),
+    pytest.param("Tél. +33 (0)6 12 34 56 78 9", [], id="+33 (0), one digit too many"),
+    pytest.param("Livraison le 06/12/2024", [], id="a date with slashes"),
+    pytest.param("Tél : 01/42/68/53", [], id="slashes, too short"),
+    pytest.param("Période 01/02/03/04/05/06", [], id="slashes, too long"),
+    pytest.param("TVA : BE 0123.456.789", [], id="inside a spaced belgian vat number"),
+    pytest.param("TVA : BE 0123 456 789", [], id="inside a belgian vat number with spaces"),
+    pytest.param("IBAN NL91 ABNA 0417 1643 01", [], id="inside an iban with a letter group"),
+    pytest.param("IBAN NL91 ABNA 0417 1643 00", [("IBAN_CODE", "NL91 ABNA 0417 1643 00")],
+                 id="inside a valid iban with a letter group"),
+    pytest.param("Suivi : /commande/0612345678", [], id="a path segment"),
+    pytest.param("Suivi : ?tel=0612345678", [], id="a query parameter"),
 ]
 # fmt: on
 
@@ -55,3 +78,12 @@ def test_valid_phone_number_is_redacted(findings, text, phone):
 @pytest.mark.parametrize(("text", "expected"), NOT_FOUND)
 def test_phone_lookalike_is_not_redacted(findings, text, expected):
     assert findings(text) == expected
+
+
+@pytest.mark.parametrize("separator", [" - ", " / ", ", "])
+def test_two_phone_numbers_in_a_row_are_two_findings(findings, separator):
+    text = f"Tél : 06 12 34 56 78{separator}01 42 68 53 00"
+    assert findings(text) == [
+        ("PHONE_NUMBER", "06 12 34 56 78"),
+        ("PHONE_NUMBER", "01 42 68 53 00"),
+    ]

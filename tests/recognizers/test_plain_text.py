@@ -20,8 +20,8 @@ PLAIN = [
     pytest.param("BONJOUR MARKETING CORDIALEMENT", id="upper-case words"),
     pytest.param("Merci de m'envoyer votre RIB, votre BIC et votre numéro de TVA.", id="labels"),
     pytest.param("Le mot de passe est dans le coffre.", id="password label in prose"),
-    pytest.param("Voir https://www.service-public.fr/particuliers/vosdroits/F1234",
-                 id="public url"),
+    pytest.param("Lancez python setup.py puis lisez README.md.", id="file names"),
+    pytest.param("print(user.id) et self.name", id="attribute access"),
 ]
 # fmt: on
 
