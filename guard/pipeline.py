@@ -1,13 +1,8 @@
-"""The `Guard`: detection, placeholders and restore over one loaded pipeline and one vault.
-
-The Presidio analyzer (and the spaCy model under it) is built once per process and shared by
-every `Guard`, whatever its client profile: loading it is the expensive part.
-"""
+"""The `Guard`: detection, placeholders and restore over one loaded pipeline and one vault."""
 
 from __future__ import annotations
 
 import os
-import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,20 +11,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from guard.config import Settings
-from guard.entities import Entity, cut_around, resolve_overlaps, strip_labels
+from guard.detection import detect
+from guard.entities import Entity, cut_around
 from guard.errors import InputError
-from guard.lexicons import is_label
-from guard.ner import plausible_guess
 from guard.placeholders import find_placeholders, normalise
 from guard.restore import RestoreResult, StreamingRestorer, restore_text
 from guard.vault import Assignment, Vault, decode_key, load_or_create_key
 
 if TYPE_CHECKING:
-    from presidio_analyzer import AnalyzerEngine
     from presidio_anonymizer import AnonymizerEngine
-
-LANGUAGE = "fr"
-NER_ENTITIES = ["PERSON", "ORGANIZATION", "LOCATION"]
 
 
 @dataclass(frozen=True)
@@ -84,17 +74,7 @@ class Guard:
         self._check(text)
         if not text.strip():
             return []
-        floor = min([self.settings.score_threshold, *self.settings.thresholds.values()])
-        results = _analyzer().analyze(text=text, language=LANGUAGE, score_threshold=floor)
-        found = [
-            entity
-            for r in results
-            if r.score >= self.settings.threshold(r.entity_type)
-            for entity in _checked(Entity(r.entity_type, r.start, r.end, r.score, text[r.start : r.end]), text, _source(r))
-        ]
-        return resolve_overlaps(
-            found, text, is_label=is_label, is_plausible=lambda e: plausible_guess(text, e.start, e.end)
-        )
+        return detect(text, self.settings)
 
     def redact(self, text: str, session_id: str | None = None) -> Redaction:
         """Replace every finding with its session placeholder; a new session unless one is given.
@@ -207,54 +187,6 @@ class Session:
 def _vault_key(settings: Settings) -> bytes:
     encoded = os.environ.get("CLIENTGUARD_KEY")
     return decode_key(encoded) if encoded else load_or_create_key(settings.key_path)
-
-
-_ENGINE_LOCK = threading.Lock()
-
-
-def _checked(entity: Entity, text: str, source: str) -> list[Entity]:
-    """The entity; for an NER guess, its lines that are not only labels or common words."""
-    if source != "SpacyRecognizer":
-        return [entity]
-    lines = cut_around(entity, [(m.start(), m.end()) for m in _NEWLINES.finditer(text, entity.start, entity.end)], text)
-    return [
-        stripped
-        for line in lines
-        if (stripped := strip_labels(line, text, is_label)) is not None
-        and plausible_guess(text, stripped.start, stripped.end)
-    ]
-
-
-_NEWLINES = re.compile(r"\n")
-
-
-def _source(result: Any) -> str:
-    """The name of the recognizer that produced a Presidio result."""
-    metadata = getattr(result, "recognition_metadata", None) or {}
-    return str(metadata.get("recognizer_name", ""))
-
-
-def _analyzer() -> AnalyzerEngine:
-    with _ENGINE_LOCK:
-        return _build_analyzer()
-
-
-@lru_cache(maxsize=1)
-def _build_analyzer() -> AnalyzerEngine:
-    """Presidio's analyzer over the French model and our recognizers: once per process."""
-    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-    from presidio_analyzer.predefined_recognizers import SpacyRecognizer
-
-    from guard.nlp import DetectionNlpEngine
-    from guard.recognizers import default_recognizers
-
-    nlp_engine = DetectionNlpEngine()
-    nlp_engine.load()
-    registry = RecognizerRegistry(supported_languages=[LANGUAGE])
-    registry.add_recognizer(SpacyRecognizer(supported_language=LANGUAGE, supported_entities=NER_ENTITIES))
-    for recognizer in default_recognizers(LANGUAGE):
-        registry.add_recognizer(recognizer)
-    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE])
 
 
 def _anonymize(text: str, entities: list[Entity], renumbered: list[Entity]) -> str:
