@@ -12,7 +12,7 @@ import regex
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from guard.lexicons import is_first_name, lexicon
+from guard.lexicons import is_common_word, is_first_name, is_known_name, lexicon
 
 ENTITY = "ORGANIZATION"
 
@@ -23,18 +23,43 @@ _NOT_A_NAME = r"(?!(?:Le|La|Les|L|Un|Une|Des|Du|De|Notre|Votre|Nos|Vos|Mon|Ma|Me
 _WORD = rf"{_NOT_A_NAME}(?:[{_UPPER}][{_LOWER}'’&]+(?:-[{_UPPER}][{_LOWER}'’]+)?|[{_UPPER}][{_UPPER}0-9&]+|[{_UPPER}])"
 _LINK = r"(?:[ \t]+(?:&|et|and|de|du|des|de la|of|the|d'|l')?[ \t]*)"
 # fmt: off
-_LEGAL_FORMS = r"(?:SAS|SASU|SARL|EURL|SA|SCI|SNC|SCOP|SCP|SELARL|SELAS|GIE|Ltd|LTD|LLC|Inc\.?|INC|GmbH|AG|BV|NV|SRL|SpA|PLC|S\.A\.S\.?|S\.A\.R\.L\.?|S\.A\.)"
-_TRADE_TAILS = (
-    r"(?:Conseil|Consulting|Solutions|Services|Distribution|Architectes|Associés|Partners|Studio|Labs|"
-    r"Lab|Digital|Technologies|Technology|Industries|Industrie|Group|Groupe|Systems|Software|Robotics|"
-    r"Logistique|Transports|Immobilier|Finance|Capital|Ventures|Media|Médias|Communication|Design|"
-    r"Production|Productions|Formation|Ingénierie|Avocats|Notaires|Expertise|Holding|International)"
-)
-_TRADE_HEADS = (
-    r"(?:Société|Cabinet|Agence|Atelier|Ateliers|Groupe|Studio|Maison|Compagnie|Laboratoires|"
-    r"Entreprise|Association|Fondation|Mutuelle|Établissements|Ets|Boulangerie|Boulangeries|Librairie|"
-    r"Imprimerie|Garage|Pharmacie|Clinique|Université|University|École|Ecole|Institut|Institute)"
-)
+_LEGAL_FORMS = r"(?:SAS|SASU|SARL|EURL|SA|SCI|SNC|SCOP|SCP|SELARL|SELAS|GIE|Ltd|LTD|LLC|LLP|Inc\.?|INC|GmbH|AG|BV|NV|SRL|SpA|PLC|S\.A\.S\.?|S\.A\.R\.L\.?|S\.A\.)"
+# Words that end a company name: "Kerlys Informatique", "Horizon Courtage", "Archipel RH".
+_TAIL_WORDS = [
+    "Conseil", "Conseils", "Consulting", "Consultants", "Solutions", "Services", "Distribution", "Architectes",
+    "Architecture", "Associés", "Partners", "Studio", "Labs", "Lab", "Digital", "Technologies", "Technology",
+    "Industries", "Industrie", "Group", "Groupe", "Systems", "Software", "Robotics", "Logistique", "Transports",
+    "Immobilier", "Finance", "Capital", "Ventures", "Media", "Médias", "Communication", "Design", "Production",
+    "Productions", "Formation", "Ingénierie", "Avocats", "Notaires", "Expertise", "Holding", "International",
+    "Informatique", "Courtage", "Assurances", "Audit", "RH", "Paysage", "Paysages", "Énergie", "Énergies",
+    "Energie", "Energy", "Nautisme", "Cosmétiques", "Sport", "Sports", "Bâtiment", "Construction", "Rénovation",
+    "Environnement", "Habitat", "Patrimoine", "Traiteur", "Voyages", "Événements", "Automobiles", "Analytics",
+    "Networks", "Télécom", "Menuiserie", "Plomberie", "Électricité", "Frères", "Bureau d'études",
+]
+# Words that start one: "Menuiserie Lambert", "Hôtel Beau Rivage", "Domaine des Trois Chênes".
+_HEAD_WORDS = [
+    "Société", "Cabinet", "Agence", "Atelier", "Ateliers", "Groupe", "Studio", "Maison", "Compagnie",
+    "Laboratoires", "Entreprise", "Association", "Fondation", "Mutuelle", "Établissements", "Ets", "Librairie",
+    "Imprimerie", "Garage", "Pharmacie", "Clinique", "Université", "University", "École", "Ecole", "Institut",
+    "Institute", "Boulangerie", "Boulangeries", "Pâtisserie", "Boucherie", "Charcuterie", "Épicerie",
+    "Fromagerie", "Biscuiterie", "Chocolaterie", "Confiserie", "Brasserie", "Restaurant", "Bistrot", "Café",
+    "Cafés", "Hôtel", "Auberge", "Domaine", "Château", "Cave", "Caves", "Vignobles", "Ferme", "Écurie",
+    "Écuries", "Coopérative", "Comptoir", "Menuiserie", "Ébénisterie", "Plomberie", "Serrurerie", "Carrosserie",
+    "Scierie", "Quincaillerie", "Papeterie", "Parfumerie", "Bijouterie", "Optique", "Pressing", "Crèche",
+    "Camping", "Transports", "Taxis", "Ambulances", "Vergers", "Jardins", "Fabrique",
+]
+# fmt: on
+
+
+def _any_of(words: list[str]) -> str:
+    """The words as written and in capitals ("Hôtel", "HÔTEL"), longest first."""
+    forms = {form for word in words for form in (word, word.upper())}
+    return "(?:" + "|".join(regex.escape(w) for w in sorted(forms, key=len, reverse=True)) + ")"
+
+
+_TRADE_TAILS = _any_of(_TAIL_WORDS)
+# A trade word may follow its article: "Les Ateliers de Camille", "Le Comptoir des Épices".
+_TRADE_HEADS = rf"(?:(?:Les?|La|L['’]|LES?|LA)[ \t]*)?{_any_of(_HEAD_WORDS)}"
 # fmt: on
 
 
@@ -45,8 +70,9 @@ class OrganizationRecognizer(PatternRecognizer):
         Pattern("name + legal form", rf"(?<![\w-]){_WORD}(?:{_LINK}{_WORD}){{0,4}}[ \t]+{_LEGAL_FORMS}(?![\w-])", 0.8),
         Pattern("legal form + name", rf"(?<![\w-]){_LEGAL_FORMS}(?:{_LINK}{_WORD}){{1,5}}(?![\w-])", 0.8),
         Pattern("opposing party", rf"(?<=(?<!\w)c/[ \t]{{0,2}})(?:{_WORD}{_LINK}?){{1,5}}(?![\w-])", 0.6),
-        Pattern("trade head + name", rf"(?<![\w-]){_TRADE_HEADS}(?:{_LINK}{_WORD}){{1,4}}(?![\w-])", 0.7),
-        Pattern("name + trade tail", rf"(?<![\w-])(?:{_WORD}{_LINK}){{1,3}}{_TRADE_TAILS}(?![\w-])", 0.7),
+        # Above the name recognizer's 0.85: "Menuiserie Lambert" is a company named after a person.
+        Pattern("trade head + name", rf"(?<![\w-]){_TRADE_HEADS}(?:{_LINK}{_WORD}){{1,4}}(?![\w-])", 0.86),
+        Pattern("name + trade tail", rf"(?<![\w-])(?:{_WORD}{_LINK}){{1,3}}{_TRADE_TAILS}(?![\w-])", 0.86),
     ]
     CONTEXT = ["société", "entreprise", "client", "cliente", "sociale", "company", "chez", "groupe", "sarl", "sas"]
 
@@ -60,13 +86,32 @@ class OrganizationRecognizer(PatternRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
-        """Pattern matches, plus the company line of e-mail signatures."""
+        """Pattern matches, plus names that a phrase, a signature or a letter head marks as a company."""
         results: list[RecognizerResult] = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        found: list[tuple[int, int, float, str]] = []
         for match in _SIGNATURE.finditer(text):
-            if _looks_like_a_person(match.group("person")) and not _names_a_role(match.group("company")):
-                start, end = match.span("company")
-                explanation = AnalysisExplanation(type(self).__name__, 0.65, textual_explanation="company line of a signature")
-                results.append(RecognizerResult(ENTITY, start, end, 0.65, explanation))
+            company = match.group("company")
+            if _looks_like_a_person(match.group("person")) and not _names_a_role(company) and not _is_a_phrase(company):
+                found.append((*match.span("company"), 0.65, "company line of a signature"))
+        for match in _LETTER_HEAD.finditer(text):
+            if not _starts_like_a_person(match.group("name")) and not _is_a_phrase(match.group("name")):
+                found.append((*match.span("name"), _WEAK, "line above an address"))
+        for match in _PERSON_FROM.finditer(text):
+            if is_first_name(match.group("first")) and not _starts_like_a_person(match.group("name")):
+                found.append((*match.span("name"), _WEAK, "a person's company"))
+        for pattern, score, why in (
+            (_INTRODUCED, 0.7, "introduced as a company"), (_FIELD, _WEAK, "company field"),
+            (_DESCRIBED, 0.7, "described as a company"),
+        ):
+            for match in pattern.finditer(text):
+                if not _starts_like_a_person(match.group("name")):
+                    found.append((*match.span("name"), score, why))
+        for match in _LOWER_CASE.finditer(text):
+            if _is_lower_case_company(match.group("name")):
+                found.append((*match.span("name"), 0.6, "company name in lower case"))
+        for start, end, score, why in found:
+            explanation = AnalysisExplanation(type(self).__name__, score, textual_explanation=why)
+            results.append(RecognizerResult(ENTITY, start, end, score, explanation))
         return results
 
 
@@ -81,11 +126,87 @@ def _looks_like_a_person(line: str) -> bool:
     return len(words) >= 2 and (is_first_name(words[0]) or regex.fullmatch(r"[A-Z]\.", words[0]) is not None)
 
 
+def _starts_like_a_person(name: str) -> bool:
+    """"Paul Durand", "DUPONT Jean", "Mme Morel": a title or a first name opens the name."""
+    words = name.replace(".", ". ").split()
+    if not words or regex.fullmatch(_TITLE, words[0]):
+        return bool(words)
+    if is_first_name(words[0]) or is_first_name(words[0].capitalize()):
+        return True
+    if len(words) >= 2 and is_known_name(words[-1]):
+        return True  # "Constant Fabre": a surname closes the name
+    # "DE LA CROIX Samuel": a surname in capitals next to a first name.
+    return any(w.isupper() and len(w) > 1 for w in words) and any(is_first_name(w) for w in words)
+
+
+def _is_a_phrase(line: str) -> bool:
+    """"Gestion de projet digital", "Service des ressources humaines": capitalised only because
+    the line starts, every other word in lower case, so a heading or a department, not a name."""
+    words = regex.findall(r"[^\W\d_][\w'’-]*", line)
+    return len(words) >= 2 and all(not w[0].isupper() for w in words[1:])
+
+
+def _is_lower_case_company(name: str) -> bool:
+    """"kerlys informatique", "groupe soléane", "ostréa": a trade word, or one word no dictionary has."""
+    words = name.split()
+    if regex.search(rf"(?<![\w'’])(?i:{_TRADE_TAILS})$", name) or regex.match(rf"(?i:{_TRADE_HEADS})(?![\w'’])", name):
+        return len(words) >= 2
+    return len(words) == 1 and not is_common_word(words[0]) and not is_first_name(words[0].capitalize())
+
+
+_TITLE = r"(?:M\.|MM\.|Mme|Mmes|Mlle|Me|Maître|Dr\.?|Docteur|Pr\.?|Monsieur|Madame|Mr\.?|Mrs\.?|Ms\.?|MME|M|MR|MADAME|MONSIEUR|chez|CHEZ|Chez)"
+_NAME = rf"{_WORD}(?:{_LINK}{_WORD}){{0,4}}"
+
 # A signature: a person's name, then on the same line after a dash or on the next line, a short
 # capitalised line with no digits, colon or sentence in it: the company.
 _PERSON_LINE = rf"[{_UPPER}][\w.'’ -]{{1,40}}?"
-_COMPANY = rf"(?P<company>{_NOT_A_NAME}[{_UPPER}][^\n\d:;,!?()@]{{1,50}}?)"
+_ARTICLE = rf"(?:(?:Les?|La|L['’]|LES?|LA)[ \t]*(?=[{_UPPER}]))?"
+_COMPANY = rf"(?P<company>{_ARTICLE}{_NOT_A_NAME}[{_UPPER}][^\n\d:;,!?()@]{{1,50}}?)"
 _SIGNATURE = regex.compile(
     rf"(?m)^(?P<person>{_PERSON_LINE})(?:[ \t]+[–—|-][ \t]+|[ \t]*\n)(?:[^\n–—|]{{1,40}}?[ \t]+[–—|][ \t]+)?"
     rf"{_COMPANY}[ \t]*(?=$|[ \t]+[–—|][ \t]+)"
 )
+
+# fmt: off
+# A letter head or an invoice header: the company's name alone on its line, then its address on
+# the same line after a dash or a dot, or on the next line ("Siège : 12 rue…", "171bis boulevard…").
+_STREET = (
+    r"(?i:rue|avenue|av\.|bd|boulevard|allée|chemin|impasse|place|pl\.|quai|cours|route|rte|square|passage|"
+    r"faubourg|esplanade|voie|sentier|rond-point|chaussée|promenade|parvis|cité|villa|lotissement)"
+)
+_ADDRESS_START = (
+    rf"(?:Siège(?:[ \t]+social)?[ \t]*:[ \t]*)?(?:\d{{1,4}}(?:[-/]\d{{1,4}})?(?:[ \t]?(?i:bis|ter|quater)|[a-dA-D])?,?[ \t]+{_STREET}"
+    r"|(?:Appt|Bât\.?|BP|CS|ZI|ZA|ZAC)[ \t]+\w)"
+)
+_LETTER_HEAD = regex.compile(
+    rf"(?m)^(?P<name>{_ARTICLE}{_NAME})[ \t]*(?:[ \t][–—·|-][ \t]+|\n[ \t]*)(?={_ADDRESS_START})"
+)
+# "la société Vert Tilleul", "pour le compte de X", "chez X", "Raison sociale : X".
+_INTRODUCER = (
+    r"(?:(?i:la[ \t]+société|l['’]entreprise|le[ \t]+cabinet|l['’]agence|le[ \t]+groupe|l['’]association)"
+    r"|pour[ \t]+le[ \t]+compte[ \t]+de|(?<!\w)(?:chez|Chez)|subsidiary|(?i:our|the)[ \t]+client"
+    r"|(?i:notre|le)[ \t]+client|(?:Raison sociale|Dénomination(?: sociale)?|Société|Entreprise|Company)[ \t]*:)"
+)
+_INTRODUCED = regex.compile(rf"(?<={_INTRODUCER}[ \t]{{0,3}})(?P<name>{_ARTICLE}{_NAME})(?![\w'’-])")
+# Fields that hold a company or a person ("Client : X", "Facturé à : X"): weak evidence, below
+# spaCy's guess, so a name the model reads as a person stays a person.
+_FIELD = regex.compile(
+    r"(?m)(?<=^[ \t]*(?:[-•*][ \t]*)?(?:Client|Cliente|Client final|Facturé à|Facturée à|Employeur|Créancier|Fournisseur"
+    rf"|Prestataire|Donneur d['’]ordre|Entre|Customer|Employer|Supplier)[ \t]*:[ \t]{{0,3}})(?P<name>{_ARTICLE}{_NAME})(?![\w'’-])"
+)
+_WEAK = 0.5
+# A name that the next words describe as a company: "X, ayant son siège", "X (SIREN …)".
+_DESCRIBED = regex.compile(
+    rf"(?<![\w'’-])(?P<name>{_ARTICLE}{_NAME})(?=[ \t]*(?:,[ \t]*(?:ayant son siège|dont le siège|immatriculée?|société|au capital)"
+    r"|\((?:SIREN|SIRET|RCS|siren|siret|n° SIRE)))"
+)
+# English e-mails name people with their company: "Michael Wright from Veloria".
+_PERSON_FROM = regex.compile(
+    rf"(?<![\w'’-])(?P<first>[{_UPPER}][{_LOWER}]+)[ \t]+[{_UPPER}][{_LOWER}'’-]+[ \t]+from[ \t]+(?P<name>{_NAME})(?![\w'’-])"
+)
+# Chats write companies in lower case: "devant chez kerlys informatique", "le compte groupe soléane".
+_LOWER_CASE = regex.compile(
+    rf"(?<=(?<!\w)(?:chez|le compte|devis (?:à|pour))[ \t]+)(?P<name>[{_LOWER}][{_LOWER}'’-]+(?:[ \t]+(?:(?:de|du|des|d['’])[ \t]*)?[{_LOWER}][{_LOWER}'’-]+){{0,3}})(?=[ \t]*(?:[?!.,;:)]|$))",
+    regex.MULTILINE,
+)
+# fmt: on

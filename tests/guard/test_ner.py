@@ -21,12 +21,32 @@ DROPPED = [
     pytest.param("L'IBAN FR76 1695 est faux", "FR76", id="identifier fragment"),
     pytest.param("conforme au règlement (UE) 2016/679", "UE", id="abbreviation"),
     pytest.param("Sarah Brown | Head of Operations", "Head of Operations", id="a role"),
+    pytest.param("# settings.py\nSECRET_KEY = 'x'", "SECRET_KEY", id="code identifier"),
+    pytest.param("User-Agent: Mozilla/5.0", "Mozilla/5.0", id="version string"),
+    pytest.param("Le RGPD impose un registre.", "RGPD", id="abbreviation from the list"),
+    pytest.param("INSERT INTO clients VALUES ('a')", "INTO", id="sql keyword"),
+    pytest.param("CR COPIL newsletter mensuelle – 13 janvier", "CR COPIL newsletter mensuelle", id="abbreviations and lower case"),
+    pytest.param("x\nService des ressources humaines\n", "Service des ressources humaines", id="common-word phrase"),
+    pytest.param("NB : Banque / guichet / compte", "Banque / guichet", id="common words around a slash"),
+    pytest.param("Nexalis\nJours facturés : 12", "Jours", id="plural common word opening a line"),
+    pytest.param("AVOIR N° 25\nAnnule et remplace", "Annule", id="verb opening a line"),
+    pytest.param("le client trouve la palette Ardoise trop terne", "Ardoise", id="common word after a noun"),
+    pytest.param("Dear Ms Evans,\n\nJust a heads-up", "Just", id="english sentence opener"),
+    pytest.param("PS: French tax identification number", "French", id="english adjective opening a sentence"),
+    pytest.param("Hi, Hannah Taylor from Acme is joining the steering committee", "Hannah Taylor from Acme is joining the steering committee", id="a clause"),
+    pytest.param("Dossier : GIRAUD Paul c/ NEXALIS SNC", "Paul c/ NEXALIS SNC", id="two parties"),
 ]
 KEPT = [
     pytest.param("[09:12] Hugo Lambert : salut", "Hugo Lambert", id="chat name before a colon"),
     pytest.param("Dupont a signé le devis.", "Dupont", id="surname opening a sentence"),
     pytest.param("Frais de déplacement à Amiens : 86 €", "Amiens", id="city before a colon mid-line"),
     pytest.param("Nous travaillons avec Kerlys depuis 2020.", "Kerlys", id="unknown word mid-sentence"),
+    pytest.param("Trail en Champagne, photographie", "Champagne", id="common word after a preposition"),
+    pytest.param("Rennes, le 10/09/2024", "Rennes", id="inflected-looking town before a date"),
+    pytest.param("Frais de déplacement Rodez – Ajaccio", "Rodez", id="town after a noun"),
+    pytest.param("Bien à vous,\nNuage Bleu\n", "Nuage Bleu", id="company of capitalised common words"),
+    pytest.param("Best,\nMay Dupont", "May Dupont", id="english word that is a name"),
+    pytest.param("M. Pierre de la Fontaine", "Pierre de la Fontaine", id="name with particles"),
 ]
 # fmt: on
 

@@ -23,6 +23,22 @@ FOUND = [
     pytest.param("Cordialement,\nR. Laurent\nNuage Bleu\n06 12 34 56 78", "Nuage Bleu", id="signature, next line"),
     pytest.param("Bien à vous,\nThéo Meyer – Opaline Cosmétiques\n", "Opaline Cosmétiques", id="signature, same line"),
     pytest.param("Sylvie LEBON\nGérante – Kerlys Informatique\n", "Kerlys Informatique", id="signature after a role"),
+    pytest.param("Entre : Menuiserie Lambert, 19 cours Jean Jaurès", "Menuiserie Lambert", id="trade head named after a person"),
+    pytest.param("Facture acquittée\nHÔTEL BEAU RIVAGE\n", "HÔTEL BEAU RIVAGE", id="trade head in capitals"),
+    pytest.param("Entre : Les Vergers du Lac, 99 bis quai", "Les Vergers du Lac", id="article + trade head"),
+    pytest.param("Merci,\nCyclopes Sécurité SAS", "Cyclopes Sécurité SAS", id="legal form after trade word"),
+    pytest.param("La société Vert Tilleul, société par actions simplifiée", "Vert Tilleul", id="la société X"),
+    pytest.param("refonte pour le compte de Nexalis\nJours facturés : 12", "Nexalis", id="pour le compte de X"),
+    pytest.param("Consultante data chez Datavenir (Lyon)", "Datavenir", id="chez X"),
+    pytest.param("Raison sociale : Cap Audit\n", "Cap Audit", id="raison sociale"),
+    pytest.param("Facture acquittée\n\nNuage Bleu – Appt 12, 54 bis square Curie", "Nuage Bleu", id="letter head, address after a dash"),
+    pytest.param("Wattéo\nSiège : 83 ter, cours de la République", "Wattéo", id="letter head, address on the next line"),
+    pytest.param("conclu entre Azurine (SIREN 673364857), ayant", "Azurine", id="name before its SIREN"),
+    pytest.param("et Brume, ayant son siège 12 rue", "Brume", id="name before its registered office"),
+    pytest.param("Hi, Michael Wright from Veloria is joining", "Veloria", id="english person from company"),
+    pytest.param("rdv devant chez kerlys informatique ?", "kerlys informatique", id="lower case + trade tail"),
+    pytest.param("qui gère le compte ostréa\n", "ostréa", id="lower case unknown word"),
+    pytest.param("Kevin Des Rosiers\nLa Fabrique à Projets\n+262", "La Fabrique à Projets", id="signature starting with an article"),
 ]
 
 NOT_FOUND = [
@@ -32,6 +48,15 @@ NOT_FOUND = [
     pytest.param("SAS", id="legal form alone"),
     pytest.param("Sarah Brown | Head of Operations\nbrown@x.io", id="a role is not a company"),
     pytest.param("Jean Dupont\nJe vous remercie de votre retour.", id="a sentence after a name"),
+    pytest.param("Amina DUBOIS\nGestion de projet digital\n", id="a heading is not a company"),
+    pytest.param("Sébastien Joly\nDRH", id="an abbreviated role"),
+    pytest.param("Lucie Durand\n12 rue des Lilas", id="a person above an address"),
+    pytest.param("Destinataire :\nMme Morel\n12 rue des Lilas", id="a title above an address"),
+    pytest.param("Consultante chez Mme Morel, 12", id="chez + title"),
+    pytest.param("Client : DE LA CROIX Samuel, 61 sentier", id="a person in a client field"),
+    pytest.param("passe chez Julien demain", id="chez + first name"),
+    pytest.param("rdv chez le client ?", id="chez + common words"),
+    pytest.param("Il travaille chez nous depuis 2020.", id="chez + pronoun"),
 ]
 # fmt: on
 
