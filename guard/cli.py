@@ -144,6 +144,19 @@ def demo() -> None:
     _report(red)
 
 
+@app.command()
+@friendly
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; anything but loopback needs CLIENTGUARD_API_KEY."),
+    port: int = typer.Option(8765, "--port", help="Port to listen on."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes; each loads its own model."),
+) -> None:
+    """Run the REST API on http://HOST:PORT (OpenAPI document at /openapi.json) until interrupted."""
+    from guard.api.server import serve as run_server
+
+    run_server(host=host, port=port, workers=workers)
+
+
 @session_app.command("new")
 @friendly
 def session_new(ctx: typer.Context) -> None:
