@@ -32,9 +32,14 @@ def is_first_name(word: str) -> bool:
     return all(part in lexicon("first_names.txt") for part in word.split("-"))
 
 
+def is_last_name(word: str) -> bool:
+    """A last name from the gazetteer, in any case, hyphenated ones included (saint-martin)."""
+    return "-".join(part.capitalize() for part in word.split("-")) in lexicon("last_names.txt")
+
+
 def is_known_name(word: str) -> bool:
     """A first name or a last name from the gazetteers."""
-    return is_first_name(word) or word.capitalize() in lexicon("last_names.txt")
+    return is_first_name(word) or is_last_name(word)
 
 
 def is_common_word(word: str) -> bool:
@@ -42,10 +47,11 @@ def is_common_word(word: str) -> bool:
     return word.lower() in lexicon("common_words_fr.txt")
 
 
+def is_english_word(word: str) -> bool:
+    """An English word that is also a first name ("grace", "guy")."""
+    return word.lower() in lexicon("common_words_en.txt")
+
+
 def is_lower_case_first_name(word: str) -> bool:
     """A first name written in lower case, as in chats ("salut bruno"), that is no common word."""
-    return (
-        is_first_name(word.capitalize())
-        and not is_common_word(word)
-        and word not in lexicon("common_words_en.txt")
-    )
+    return is_first_name(word.capitalize()) and not is_common_word(word) and not is_english_word(word)

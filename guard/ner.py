@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from guard.lexicons import is_common_word, is_first_name, is_known_name, lexicon
+from guard.lexicons import is_common_word, is_first_name, is_known_name, is_lower_case_first_name, lexicon
 
 _FIELD_LABEL_AFTER = re.compile(r"[ \t]*\.?[ \t]*:")
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[\n.!?:;–—•*-][ \t]*|^[ \t]*)$")
@@ -39,7 +39,9 @@ def plausible_guess(text: str, start: int, end: int) -> bool:
     """False for an NER span that is evidently not a name, a company or a place."""
     span = text[start:end]
     if not any(ch.isupper() for ch in span):
-        return False  # names and places are capitalised; lower-case guesses are mostly verbs
+        # Names and places are capitalised; lower-case guesses are mostly verbs, except the
+        # first names people type in lower case in chats ("rappeler bruno").
+        return any(is_lower_case_first_name(w) for w in _WORDS.findall(span))
     alnum = [ch for ch in span if ch.isalnum()]
     if sum(ch.isdigit() for ch in alnum) * 3 >= len(alnum):
         return False  # identifiers and amounts belong to the pattern recognizers

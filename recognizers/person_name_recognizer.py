@@ -12,7 +12,14 @@ import regex
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from guard.lexicons import is_first_name, is_label, is_lower_case_first_name
+from guard.lexicons import (
+    is_common_word,
+    is_english_word,
+    is_first_name,
+    is_label,
+    is_last_name,
+    is_lower_case_first_name,
+)
 
 ENTITY = "PERSON"
 
@@ -37,6 +44,15 @@ _CHAT_AUTHOR = regex.compile(
 _LOWER_GREETING = regex.compile(rf"(?<!\w)(?i:{_GREETING}|merci|bravo)[ \t]+(?:à[ \t]+)?(?P<name>[{_LOWER}]{{3,}}(?:-[{_LOWER}]{{3,}})?)(?=[ \t]*[,!.:\n])")
 # Code comments sign work with a login: "TODO(julien)", "FIXME(mthomas)".
 _CODE_OWNER = regex.compile(r"\b(?:TODO|FIXME|XXX|HACK|NOTE)\((?P<name>[^\W\d][\w.-]{1,30})\)")
+# Form fields: "Nom : LE MEUR", "Surname: Smith".
+_NAME_FIELD = regex.compile(
+    rf"(?im)^[ \t]*(?:nom(?: de naissance| d'usage| de famille)?|prénoms?(?:\(s\))?|surname|last name|first name|family name|full name)"
+    rf"[ \t]*:[ \t]*(?P<name>(?-i:{_NAME_SEQUENCE}))"
+)
+# "avec arthur saint-martin", "par laure ouedraogo": a lower-case first name and last name.
+_LOWER_PAIR = regex.compile(
+    rf"(?<![\w'’@.-])(?P<first>[{_LOWER}]{{3,}}(?:-[{_LOWER}]{{3,}})?)[ \t]+(?P<last>[{_LOWER}]{{3,}}(?:-[{_LOWER}]{{2,}})*)(?![\w'’@-])"
+)
 _MENTION = regex.compile(r"(?<![\w@])@(?P<name>[^\W\d][\w.-]{1,30}[\w])")
 _LOWER_WORD = regex.compile(rf"(?<![\w'’@.-])(?P<word>[{_LOWER}]{{3,}}(?:-[{_LOWER}]{{3,}})?)(?![\w'’@-])")
 _WORDS = regex.compile(rf"(?<![\w'’-])(?P<word>{_NAME_WORD})(?![\w'’-])")
@@ -80,6 +96,14 @@ class PersonNameRecognizer(EntityRecognizer):
         for pattern in (_MENTION, _CODE_OWNER):
             for match in pattern.finditer(text):
                 spans.setdefault(match.span("name"), self.score)
+        for match in _NAME_FIELD.finditer(text):
+            spans[match.span("name")] = self.score
+        for match in _LOWER_PAIR.finditer(text, overlapped=True):
+            first, last = match.group("first"), match.group("last")
+            if is_first_name(first.capitalize()) and (
+                is_last_name(last) or (not is_english_word(first) and not is_common_word(last))
+            ):
+                spans.setdefault(match.span(), self.score)
         for match in _LOWER_WORD.finditer(text):
             if is_lower_case_first_name(match.group("word")):
                 spans.setdefault(match.span("word"), self.lower_case_score)

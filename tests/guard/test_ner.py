@@ -41,6 +41,7 @@ KEPT = [
     pytest.param("Dupont a signé le devis.", "Dupont", id="surname opening a sentence"),
     pytest.param("Frais de déplacement à Amiens : 86 €", "Amiens", id="city before a colon mid-line"),
     pytest.param("Nous travaillons avec Kerlys depuis 2020.", "Kerlys", id="unknown word mid-sentence"),
+    pytest.param("tu peux rappeler bruno au 06", "bruno", id="lower-case first name in a chat"),
     pytest.param("Trail en Champagne, photographie", "Champagne", id="common word after a preposition"),
     pytest.param("Rennes, le 10/09/2024", "Rennes", id="inflected-looking town before a date"),
     pytest.param("Frais de déplacement Rodez – Ajaccio", "Rodez", id="town after a noun"),

@@ -27,6 +27,8 @@ FOUND = [
     pytest.param("16:02 - Thi Lan: ok pour moi", ["Thi Lan"], id="whatsapp author"),
     pytest.param("tu as le mdp @ines.legoff ?", ["ines.legoff"], id="mention"),
     pytest.param("# TODO(julien) : sortir les clés", ["julien"], id="code comment owner"),
+    pytest.param("CURRICULUM VITAE\nNom : LE MEUR\n", ["LE MEUR"], id="form field, all caps"),
+    pytest.param("Rappel demandé par laure ouedraogo (3 appels)", ["laure ouedraogo"], id="lower-case first and last name"),
     pytest.param("salut benoît, tu peux rappeler bruno ?", ["benoît", "bruno"], id="lower-case chat names"),
 ]
 
@@ -38,6 +40,7 @@ NOT_FOUND = [
     pytest.param("la couleur isabelle et le pierre de taille", id="lower-case names that are French words"),
     pytest.param("the grace period ends, guy", id="lower-case names that are English words"),
     pytest.param("écrire à contact@atelier.fr", id="e-mail is not a mention"),
+    pytest.param("Nom du projet : refonte", id="a field that is not a name"),
 ]
 # fmt: on
 
