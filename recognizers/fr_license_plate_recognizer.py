@@ -38,7 +38,7 @@ class FrLicensePlateRecognizer(PatternRecognizer):
     # fmt: off
     CONTEXT = [
         "immat", "plaque", "véhicule", "vehicule", "voiture", "plate", "registration", "moto",
-        "camion", "grise",
+        "camion", "grise", "car", "vehicle", "rental", "van", "truck",
     ]
     # fmt: on
 

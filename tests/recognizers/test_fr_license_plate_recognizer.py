@@ -9,6 +9,7 @@ FOUND = [
     pytest.param("Il s'est garé, AB-123-CD, devant chez moi.", "AB-123-CD",
                  id="siv without context"),
     pytest.param("Voiture AB 123 CD", "AB 123 CD", id="siv with spaces"),
+    pytest.param("the rental car (DA 575 WA) was returned", "DA 575 WA", id="siv with spaces, english context"),
     pytest.param("Plaque\u00a0: AB\u00a0123\u00a0CD", "AB\u00a0123\u00a0CD",
                  id="siv with no-break spaces"),
     pytest.param("Immat. AB123CD", "AB123CD", id="siv glued"),
