@@ -136,7 +136,7 @@ def demo() -> None:
         red = conversation.redact(sample)
         answer = ai_style_answer(red)
         restored = conversation.restore(answer)
-    out = Console(highlight=False)
+    out = Console(highlight=False, soft_wrap=True)
     for title, body in (("Original", sample), ("Redacted (safe to paste)", red.text),
                         ("AI answer, as received", answer), ("AI answer, restored", restored)):
         out.rule(title)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from importlib import resources
 import os
 import subprocess
 import sys
@@ -111,6 +112,8 @@ def test_demo_prints_a_redacted_sample_and_its_restoration():
     restored = out.split("AI answer, restored")[1]
     assert "jp.martin@atelier-martin.fr" not in redacted and "[EMAIL_ADDRESS_1]" in redacted
     assert "jp.martin@atelier-martin.fr" in restored and "\\[EMAIL" not in restored
+    sample = resources.files("guard").joinpath("samples", "email_client.txt").read_text(encoding="utf-8")
+    assert sample.rstrip("\n") in out  # printed verbatim, never re-wrapped to the terminal width
 
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()):
