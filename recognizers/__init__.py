@@ -20,6 +20,7 @@ from .fr_tax_id_recognizer import FrTaxIdRecognizer
 from .fr_tva_recognizer import FrTvaRecognizer
 from .iban_recognizer import IbanRecognizer
 from .ip_address_recognizer import IpAddressRecognizer
+from .location_recognizer import LocationRecognizer
 from .organization_recognizer import OrganizationRecognizer
 from .person_name_recognizer import PersonNameRecognizer
 from .phone_recognizer import PhoneRecognizer
@@ -43,6 +44,7 @@ __all__ = [
     "FrTvaRecognizer",
     "IbanRecognizer",
     "IpAddressRecognizer",
+    "LocationRecognizer",
     "OrganizationRecognizer",
     "PersonNameRecognizer",
     "PhoneRecognizer",
@@ -71,6 +73,7 @@ def default_recognizers(language: str = "fr") -> list[EntityRecognizer]:
         FrTvaRecognizer(supported_language=language),
         IbanRecognizer(supported_language=language),
         IpAddressRecognizer(supported_language=language),
+        LocationRecognizer(supported_language=language),
         OrganizationRecognizer(supported_language=language),
         PersonNameRecognizer(supported_language=language),
         PhoneRecognizer(supported_language=language),
