@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from guard.config import Settings
 from guard.detection import detect
@@ -99,10 +99,10 @@ class Guard:
             for t in tokens
         ]
         placeholders = self.vault.assign(session_id, requests)
-        replaced = [replace(e, placeholder=p) for e, p in zip(entities, placeholders)]
+        replaced = [replace(e, placeholder=p) for e, p in zip(entities, placeholders[: len(entities)], strict=True)]
         renumbered = [
             Entity(t.type, t.start, t.end, 1.0, text[t.start : t.end], p)
-            for t, p in zip(tokens, placeholders[len(entities) :])
+            for t, p in zip(tokens, placeholders[len(entities) :], strict=True)
             if p is not None
         ]
         return Redaction(_anonymize(text, replaced, renumbered), session_id, tuple(replaced))
