@@ -1,11 +1,15 @@
 """Speed of clientguard against vanilla Presidio (French, same spaCy model), in one run.
 
-    python benchmarks/speed.py [--runs 50]
+    python benchmarks/speed.py [--runs 50] [--flat-sizes 10000,1000000]
 
 Measures, for each engine: cold start of a fresh process redacting a 1 KB French text (import,
 model load, first result), per-call latency of a redaction once loaded (p50/p95 at 1 KB and
-3 KB), throughput in characters per second, and the process's peak memory. Prints a table and
-the ratios clientguard / Presidio; `--json FILE` also writes the figures.
+3 KB), throughput in characters per second (one text at a time, and 64 texts of 1 KB analysed
+as a batch), and the process's peak memory. For clientguard alone: the wall time of `guard
+--help` and of `guard redact` on 1 KB from a fresh process, without and with the resident
+service (`guard daemon`), and the peak memory of analysing texts of growing size in fresh
+processes (it should stay flat). Prints a table and the ratios clientguard / Presidio;
+`--json FILE` also writes the figures.
 """
 
 from __future__ import annotations
@@ -39,10 +43,13 @@ engine, runs, sizes = sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3])
 texts = {int(k): v for k, v in sizes.items()}
 if engine == "clientguard":
     from guard import Guard, Vault
+    from guard.detection import detect_many
     guard = Guard(vault=Vault.in_memory())
     session = guard.new_session()
     def redact(text):
         return guard.redact(text, session_id=session).text
+    def analyze_batch(batch):
+        return detect_many(batch, guard.settings)
 else:
     import logging
     logging.disable(logging.CRITICAL)
@@ -55,6 +62,10 @@ else:
     anonymizer = AnonymizerEngine()
     def redact(text):
         return anonymizer.anonymize(text, analyzer.analyze(text, language="fr")).text
+    from presidio_analyzer import BatchAnalyzerEngine
+    batch_analyzer = BatchAnalyzerEngine(analyzer_engine=analyzer)
+    def analyze_batch(batch):
+        return batch_analyzer.analyze_iterator(batch, language="fr", batch_size=16)
 redact(texts[1024])
 cold = time.perf_counter() - start
 result = {"cold_start_s": cold}
@@ -66,6 +77,9 @@ for size, text in texts.items():
     result[f"p50_ms_{size}"] = 1000 * statistics.median(times)
     result[f"p95_ms_{size}"] = 1000 * times[int(0.95 * (len(times) - 1))]
     result[f"chars_per_s_{size}"] = size / statistics.median(times)
+batch = [texts[3072][i % 2048 :][:1024] for i in range(64)]
+t = time.perf_counter(); analyze_batch(batch)
+result["chars_per_s_batched"] = sum(map(len, batch)) / (time.perf_counter() - t)
 result["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(result))
 '''
@@ -82,33 +96,77 @@ def measure(engine: str, runs: int) -> dict[str, float]:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def cli_cold_start(repeats: int = 3) -> float:
-    """Median wall time of `guard redact` on 1 KB in a fresh process (what a CLI user waits)."""
-    guard = str(Path(sys.executable).with_name("guard"))
+def _guard_command() -> str:
+    return str(Path(sys.executable).with_name("guard"))
+
+
+def wall_time(args: list[str], stdin: bytes = b"", repeats: int = 3, service: bool = False) -> float:
+    """Median wall time of a `guard` command in a fresh process, in a throw-away home; with
+    `service`, a resident service runs in that home (started and warmed up first, then stopped)."""
     times = []
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "CLIENTGUARD_HOME": home}
-        for _ in range(repeats):
-            t = time.perf_counter()
-            subprocess.run([guard, "redact"], input=text_of(1024).encode(), capture_output=True, env=env, check=True)
-            times.append(time.perf_counter() - t)
+        if service:
+            subprocess.run([_guard_command(), "daemon", "start"], env=env, check=True, capture_output=True)
+            subprocess.run([_guard_command(), *args], input=stdin, capture_output=True, env=env, check=True)
+        try:
+            for _ in range(repeats):
+                t = time.perf_counter()
+                subprocess.run([_guard_command(), *args], input=stdin, capture_output=True, env=env, check=True)
+                times.append(time.perf_counter() - t)
+        finally:
+            if service:
+                subprocess.run([_guard_command(), "daemon", "stop"], env=env, capture_output=True)
     return statistics.median(times)
+
+
+# The peak memory of analysing one text of a given size, in a fresh process.
+FLAT_WORKER = r'''
+import json, resource, sys
+from guard import Guard, Vault
+text = sys.stdin.read()
+Guard(vault=Vault.in_memory()).analyze(text)
+print(json.dumps(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+'''
+
+
+def peak_memory_by_size(sizes: list[int]) -> dict[str, float]:
+    """Peak MiB of a process analysing a French text of each size (the corpus, repeated)."""
+    corpus_file = Path(__file__).parent / "accuracy" / "corpus.jsonl"
+    corpus = "\n\n".join(json.loads(line)["text"] for line in corpus_file.read_text(encoding="utf-8").splitlines())
+    peaks = {}
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "CLIENTGUARD_HOME": home}
+        for size in sizes:
+            text = (corpus * (size // len(corpus) + 1))[:size]
+            out = subprocess.run([sys.executable, "-c", FLAT_WORKER], input=text, capture_output=True, text=True,
+                                 env=env, check=True).stdout
+            peaks[f"peak_mib_analyze_{size}"] = float(out.strip().splitlines()[-1])
+    return peaks
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--flat-sizes", default="10000,1000000", help="text sizes for the memory flatness check")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     figures = {name: measure(name, args.runs) for name in ("clientguard", "presidio")}
-    figures["clientguard"]["cli_cold_start_s"] = cli_cold_start()
     ours, theirs = figures["clientguard"], figures["presidio"]
+    alone = {
+        "guard_help_s": wall_time(["--help"]),
+        "cli_redact_1k_no_service_s": wall_time(["--no-daemon", "redact"], text_of(1024).encode()),
+        "cli_redact_1k_service_s": wall_time(["redact"], text_of(1024).encode(), service=True),
+        **peak_memory_by_size([int(size) for size in args.flat_sizes.split(",")]),
+    }
+    ours.update(alone)
     print(f"# speed, {date.today()}, {platform.machine()}, {os.cpu_count()} cores, runs={args.runs}")
-    print(f"{'metric':<20}{'clientguard':>14}{'presidio':>14}{'ratio':>10}")
+    print(f"{'metric':<26}{'clientguard':>14}{'presidio':>14}{'ratio':>10}")
     for key in theirs:
         ratio = ours[key] / theirs[key] if theirs[key] else float("nan")
-        print(f"{key:<20}{ours[key]:>14.2f}{theirs[key]:>14.2f}{ratio:>10.2f}")
-    print(f"{'cli_cold_start_s':<20}{ours['cli_cold_start_s']:>14.2f}")
+        print(f"{key:<26}{ours[key]:>14.2f}{theirs[key]:>14.2f}{ratio:>10.2f}")
+    for key, value in alone.items():
+        print(f"{key:<26}{value:>14.2f}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
 

@@ -1,33 +1,70 @@
-"""Detection: Presidio's analyzer over the French model and clientguard's recognizers.
+"""Detection: the French model's NER and clientguard's Presidio recognizers, run near the NER floor.
 
-The analyzer (and the spaCy model under it) is built once per process and shared by every
-`Guard`, whatever its client profile: loading it is the expensive part. Its raw findings are
-then cleaned: NER guesses that are labels or common words go, overlaps merge.
+Presidio's `AnalyzerEngine` spends more time around the model than in it: it walks every token
+from the start of the text for each finding to score context words, and deep-copies every
+result. The `Detector` here runs the same recognizers and gives the same scores with less: the
+NER (spaCy, `ner` + `senter` only) reads the text in bounded chunks, batched with `nlp.pipe`
+when there are many texts; the recognizers run once over the whole text; context words are
+scored from flat token arrays (`guard.context`). Its raw findings are then cleaned: NER guesses
+that are labels or common words go, overlaps merge.
+
+The detector (and the spaCy model in it) is built once per process and shared by every `Guard`,
+whatever its client profile: loading it is the expensive part.
 """
 
 from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from guard.config import Settings
 from guard.entities import Entity, cut_around, resolve_overlaps, strip_labels
 from guard.lexicons import is_label
 from guard.ner import plausible_guess
+from guard.textnorm import fold_for_detection, unfold_entities
 
 if TYPE_CHECKING:
-    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer import EntityRecognizer, RecognizerResult
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from guard.chunks import Chunk
+    from guard.context import ContextScorer, TokenIndex
 
 LANGUAGE = "fr"
 NER_ENTITIES = ["PERSON", "ORGANIZATION", "LOCATION"]
+#: The name NER findings carry, as Presidio's spaCy recognizer names them.
+NER_SOURCE = "SpacyRecognizer"
+#: Characters the NER reads at once when texts are batched: most of the batching gain (about a
+#: sixth faster than one text at a time) for some 15 MiB of working memory.
+BATCH_CHARS = 16_000
 
 
 def detect(text: str, settings: Settings) -> list[Entity]:
     """Every finding in `text` above its type's threshold, as disjoint spans."""
+    return detect_many([text], settings)[0]
+
+
+def detect_many(texts: Iterable[str], settings: Settings, *, batch_chars: int = BATCH_CHARS) -> list[list[Entity]]:
+    """`detect` for many texts at once: the NER reads them in batches, which is faster."""
+    originals = list(texts)
+    folds = [fold_for_detection(text) for text in originals]  # zero-width, no-break, full-width hide nothing
     floor = min([settings.score_threshold, *settings.thresholds.values()])
-    results = _analyzer().analyze(text=text, language=LANGUAGE, score_threshold=floor)
+    found = []
+    for fold, original, results in zip(
+        folds, originals, detector().analyze_many([f.text for f in folds], floor, batch_chars=batch_chars), strict=True
+    ):
+        entities = _cleaned(fold.text, results, settings)
+        found.append(unfold_entities(entities, fold, original) if fold.changed else entities)
+    return found
+
+
+def _cleaned(text: str, results: list[RecognizerResult], settings: Settings) -> list[Entity]:
+    """Findings above their type's threshold, NER guesses checked, overlaps resolved."""
     found = [
         entity
         for r in results
@@ -37,12 +74,9 @@ def detect(text: str, settings: Settings) -> list[Entity]:
     return resolve_overlaps(found, text, is_label=is_label, is_plausible=lambda e: plausible_guess(text, e.start, e.end))
 
 
-_ENGINE_LOCK = threading.Lock()
-
-
 def _checked(entity: Entity, text: str, source: str) -> list[Entity]:
     """The entity; for an NER guess, its lines that are not only labels or common words."""
-    if source != "SpacyRecognizer":
+    if source != NER_SOURCE:
         return [entity]
     lines = cut_around(entity, [(m.start(), m.end()) for m in _NEWLINES.finditer(text, entity.start, entity.end)], text)
     return [
@@ -62,24 +96,128 @@ def _source(result: Any) -> str:
     return str(metadata.get("recognizer_name", ""))
 
 
-def _analyzer() -> AnalyzerEngine:
-    with _ENGINE_LOCK:
-        return _build_analyzer()
+class Detector:
+    """The NER and the recognizers over one text or many, with Presidio's scores and results."""
+
+    def __init__(self, nlp: Language, recognizers: Sequence[EntityRecognizer]) -> None:
+        from guard.context import ContextScorer
+        from guard.nlp import ner_labels
+
+        self.nlp = nlp
+        self.recognizers = list(recognizers)
+        labels = ner_labels()
+        self._mapping = dict(labels.model_to_presidio_entity_mapping or {})
+        self._ignored = set(labels.labels_to_ignore or ())
+        self._ner_score = float(labels.default_score or 0.85)
+        self._entities = sorted({*NER_ENTITIES, *(e for r in self.recognizers for e in r.supported_entities)})
+        self._by_id = {r.id: r for r in self.recognizers}
+        strings = nlp.vocab.strings
+        self._context: ContextScorer = ContextScorer(
+            lambda h: strings[h], lambda w: bool(nlp.vocab[w].is_stop or nlp.vocab[w].is_punct)
+        )
+
+    def analyze(self, text: str, score_threshold: float) -> list[RecognizerResult]:
+        """Every result at or above `score_threshold`, duplicates and contained ones removed."""
+        return next(self.analyze_many([text], score_threshold))
+
+    def analyze_many(
+        self, texts: Sequence[str], score_threshold: float, *, batch_chars: int = BATCH_CHARS
+    ) -> Iterator[list[RecognizerResult]]:
+        """`analyze` for each text in turn; the NER reads the chunks of all of them in batches."""
+        from guard.chunks import chunk_text
+
+        pieces = ((text[chunk.start : chunk.end], (number, chunk)) for number, text in enumerate(texts) for chunk in chunk_text(text))
+        docs = (doc for batch in _batches(pieces, batch_chars) for doc in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
+        for number, group in groupby(docs, key=lambda item: item[1][0]):
+            text = texts[number]
+            ner, tokens = self._read_ner(text, ((doc, chunk) for doc, (_, chunk) in group))
+            yield self._recognized(text, ner, tokens, score_threshold)
+
+    def _read_ner(self, text: str, docs: Iterable[tuple[Doc, Chunk]]) -> tuple[list[RecognizerResult], TokenIndex]:
+        """NER findings of a text's chunks at the text's offsets, and the text's tokens."""
+        from presidio_analyzer import RecognizerResult
+
+        from guard.context import TokenIndex
+
+        tokens = TokenIndex()
+        results: list[RecognizerResult] = []
+        for doc, chunk in docs:
+            tokens.add(doc, chunk.start, limit=chunk.cut)
+            for ent in doc.ents:
+                label = self._mapping.get(ent.label_, ent.label_)
+                start = chunk.start + ent.start_char
+                if ent.label_ in self._ignored or label in self._ignored or label not in NER_ENTITIES or start >= chunk.cut:
+                    continue
+                metadata = {"recognizer_name": NER_SOURCE, "recognizer_identifier": NER_SOURCE}
+                results.append(RecognizerResult(label, start, chunk.start + ent.end_char, self._ner_score, None, metadata))  # type: ignore[arg-type]
+        return results, tokens.finish()
+
+    def _recognized(
+        self, text: str, ner: list[RecognizerResult], tokens: TokenIndex, score_threshold: float
+    ) -> list[RecognizerResult]:
+        """The NER findings plus every recognizer's, context-scored, thresholded, deduplicated."""
+        from presidio_analyzer import EntityRecognizer
+
+        grouped: list[tuple[Any, list[Any]]] = [(None, ner)]
+        for recognizer in self.recognizers:
+            grouped.append((recognizer, _run(recognizer, text, self._entities)))
+        for index, (recognizer, found) in enumerate(grouped):
+            if recognizer is not None and found and _enhances_itself(recognizer):
+                others = [r for i, (_, rs) in enumerate(grouped) if i != index for r in rs]
+                grouped[index] = (recognizer, recognizer.enhance_using_context(text, found, others, None, None))
+        results = [r for _, found in grouped for r in found]
+        self._context.enhance(results, self._by_id, tokens)
+        return EntityRecognizer.remove_duplicates([r for r in results if r.score >= score_threshold])
+
+
+def _run(recognizer: Any, text: str, entities: list[str]) -> list[Any]:
+    """One recognizer's results, named after it, without Presidio's decision process."""
+    if not recognizer.is_loaded:
+        recognizer.load()
+        recognizer.is_loaded = True
+    found: list[Any] = recognizer.analyze(text=text, entities=entities, nlp_artifacts=None) or []
+    for result in found:
+        result.analysis_explanation = None  # not kept, as Presidio's analyzer does by default
+        metadata = result.recognition_metadata = result.recognition_metadata or {}
+        metadata.setdefault("recognizer_name", recognizer.name)
+        metadata.setdefault("recognizer_identifier", recognizer.id)
+    return found
+
+
+def _batches(pieces: Iterable[tuple[str, Any]], budget: int) -> Iterator[list[tuple[str, Any]]]:
+    """Consecutive pieces grouped up to `budget` characters (at least one piece per group)."""
+    batch: list[tuple[str, Any]] = []
+    size = 0
+    for piece in pieces:
+        if batch and size + len(piece[0]) > budget:
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece[0])
+    if batch:
+        yield batch
+
+
+def _enhances_itself(recognizer: Any) -> bool:
+    """Whether a recognizer scores its own context (only those are asked to)."""
+    from presidio_analyzer import EntityRecognizer
+
+    return type(recognizer).enhance_using_context is not EntityRecognizer.enhance_using_context
+
+
+_DETECTOR_LOCK = threading.Lock()
+
+
+def detector() -> Detector:
+    """The process's detector, built on first use."""
+    with _DETECTOR_LOCK:
+        return _build_detector()
 
 
 @lru_cache(maxsize=1)
-def _build_analyzer() -> AnalyzerEngine:
-    """Presidio's analyzer over the French model and our recognizers: once per process."""
-    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-    from presidio_analyzer.predefined_recognizers import SpacyRecognizer
-
-    from guard.nlp import DetectionNlpEngine
+def _build_detector() -> Detector:
+    """The French model and our recognizers: once per process."""
+    from guard.nlp import load_detection_model
     from guard.recognizers import default_recognizers
 
-    nlp_engine = DetectionNlpEngine()
-    nlp_engine.load()
-    registry = RecognizerRegistry(supported_languages=[LANGUAGE])
-    registry.add_recognizer(SpacyRecognizer(supported_language=LANGUAGE, supported_entities=NER_ENTITIES))
-    for recognizer in default_recognizers(LANGUAGE):
-        registry.add_recognizer(recognizer)
-    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE])
+    return Detector(load_detection_model(), default_recognizers(LANGUAGE))

@@ -8,6 +8,7 @@ NER span is an IBAN).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -73,11 +74,12 @@ def resolve_overlaps(
     """
     ordered = sorted(entities, key=lambda e: (e.start, -(e.end - e.start)))
     exact = [e for e in ordered if e.type not in NER_TYPES]
+    near = _spans_near(exact)
     pieces = [
         stripped
         for guess in ordered
         if guess.type in NER_TYPES
-        for piece in cut_around(guess, [(x.start, x.end) for x in exact], text)
+        for piece in cut_around(guess, near(guess), text)
         if (stripped := strip_labels(piece, text, is_label)) is not None
         and ((stripped.start, stripped.end) == (guess.start, guess.end) or is_plausible(stripped))
     ]
@@ -88,6 +90,15 @@ def resolve_overlaps(
         else:
             merged.append(entity)
     return merged
+
+
+def _spans_near(exact: list[Entity]) -> Callable[[Entity], list[tuple[int, int]]]:
+    """A function giving the spans of `exact` (sorted by start) that may overlap an entity: a
+    binary search, so that a long text with thousands of findings is not quadratic."""
+    spans = [(e.start, e.end) for e in exact]
+    starts = [start for start, _ in spans]
+    longest = max((end - start for start, end in spans), default=0)
+    return lambda guess: spans[bisect_left(starts, guess.start - longest) : bisect_left(starts, guess.end)]
 
 
 def trim(entity: Entity, text: str) -> Entity | None:

@@ -1,9 +1,11 @@
-"""The spaCy NLP engine behind detection: French model, only the components detection needs.
+"""The spaCy model behind detection: French, only the components detection needs.
 
 Presidio's own `SpacyNlpEngine` loads the full pipeline (parser, lemmatizer…) and would try
-`spacy download` when the model is missing; this engine loads only what `models/spacy_fr.yaml`
-names, never downloads, and feeds Presidio's context scoring with lower-cased tokens instead
-of lemmas (context words are written in the form they take in text).
+`spacy download` when the model is missing; `load_detection_model` loads only what
+`models/spacy_fr.yaml` names and never downloads. `DetectionNlpEngine` wraps the same
+configuration as a Presidio NLP engine (used where Presidio's own analyzer runs, e.g. the
+recognizer tests), feeding context scoring with lower-cased tokens instead of lemmas (context
+words are written in the form they take in text), as `guard.context` does for detection.
 """
 
 from __future__ import annotations
@@ -70,6 +72,18 @@ class DetectionNlpEngine(SpacyNlpEngine):
         # Presidio tests `word in keywords` for every token it walks: a set keeps that linear.
         artifacts.keywords = frozenset(artifacts.keywords)  # type: ignore[assignment]
         return artifacts
+
+
+def load_detection_model(config: dict[str, Any] | None = None) -> spacy.language.Language:
+    """The configured spaCy pipeline for detection (first model of the config), loaded once by the caller."""
+    config = config if config is not None else load_nlp_config()
+    return _load_model(config["models"][0])
+
+
+def ner_labels(config: dict[str, Any] | None = None) -> NerModelConfiguration:
+    """How the model's NER labels map to clientguard's types, which to ignore, and their score."""
+    config = config if config is not None else load_nlp_config()
+    return NerModelConfiguration.from_dict(config.get("ner_model_configuration", {}))
 
 
 def _load_model(model: dict[str, Any]) -> spacy.language.Language:

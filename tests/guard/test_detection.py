@@ -1,0 +1,119 @@
+"""Detection near the NER floor: same findings and scores as Presidio's analyzer, long texts in
+bounded chunks, many texts in batches."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from guard import Settings
+from guard.chunks import CHUNK_CHARS, OVERLAP_CHARS, chunk_text
+from guard.detection import LANGUAGE, NER_ENTITIES, detect, detect_many, detector
+from guard.entities import NER_TYPES
+
+CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.txt"))
+SAMPLE = resources.files("guard").joinpath("samples", "email_client.txt").read_text(encoding="utf-8")
+
+
+def _key(results: list) -> list[tuple]:
+    return sorted(
+        (r.entity_type, r.start, r.end, round(r.score, 9), r.recognition_metadata["recognizer_name"]) for r in results
+    )
+
+
+@pytest.fixture(scope="module")
+def presidio_analyzer():
+    """Presidio's own AnalyzerEngine over the same model configuration and recognizers."""
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+    from guard.nlp import DetectionNlpEngine
+    from guard.recognizers import default_recognizers
+
+    engine = DetectionNlpEngine()
+    engine.load()
+    registry = RecognizerRegistry(supported_languages=[LANGUAGE])
+    registry.add_recognizer(SpacyRecognizer(supported_language=LANGUAGE, supported_entities=NER_ENTITIES))
+    for recognizer in default_recognizers(LANGUAGE):
+        registry.add_recognizer(recognizer)
+    return AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=[LANGUAGE])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_findings_and_scores_equal_presidio_analyzer(presidio_analyzer, path):
+    text = path.read_text(encoding="utf-8")
+    theirs = presidio_analyzer.analyze(text=text, language=LANGUAGE, score_threshold=0.4)
+    ours = detector().analyze(text, 0.4)
+    assert _key(ours) == _key(theirs)
+
+
+@pytest.mark.model
+def test_context_word_raises_a_score_as_presidio_does(presidio_analyzer):
+    # A plate is only a likely plate with its context word in the five words before it.
+    text = "La plaque AB-123-CD est à jour.\nRéférence interne XY-456-ZT, sans rapport."
+    ours = _key(detector().analyze(text, 0.0))
+    assert ours == _key(presidio_analyzer.analyze(text=text, language=LANGUAGE, score_threshold=0.0))
+    plates = {text[start:end]: score for kind, start, end, score, _ in ours if kind == "FR_LICENSE_PLATE"}
+    assert plates["AB-123-CD"] > plates["XY-456-ZT"]
+
+
+def test_chunks_cover_the_text_in_order_and_stay_bounded():
+    paragraphs = [f"Paragraphe {i}. " + "Une phrase de plus. " * (i % 40 + 1) for i in range(300)]
+    text = "\n\n".join(paragraphs)
+    chunks = chunk_text(text)
+    assert chunks[0].start == 0 and chunks[-1].cut == len(text)
+    assert all(a.cut == b.start for a, b in zip(chunks, chunks[1:]))
+    assert all(c.cut - c.start <= CHUNK_CHARS for c in chunks)
+    # Paragraph breaks exist everywhere: every cut is just after one, so no chunk reads past its cut.
+    assert all(text[c.cut - 2 : c.cut] == "\n\n" and c.end == c.cut for c in chunks[:-1])
+
+
+def test_a_long_line_is_cut_at_a_sentence_end_else_at_a_space_with_overlap():
+    sentences = "Une phrase courte. " * 1000
+    cut = chunk_text(sentences)[0]
+    assert sentences[cut.cut - 2 : cut.cut] == ". " and cut.end == cut.cut
+    words = "mot " * 3000
+    cut = chunk_text(words)[0]
+    assert words[cut.cut - 1] == " " and cut.cut < cut.end <= cut.cut + OVERLAP_CHARS + 4
+    assert len(chunk_text("x" * 10_000)) == 3  # one endless word is still cut
+
+
+@pytest.mark.model
+def test_a_long_text_redacts_what_each_of_its_paragraphs_redacts():
+    paragraphs = [p.read_text(encoding="utf-8").strip() for p in CORPUS] * 3
+    text = "\n\n".join(paragraphs)
+    assert len(text) > 3 * CHUNK_CHARS
+    settings = Settings()
+    whole = detect(text, settings)
+    offset, alone = 0, []
+    for paragraph, found in zip(paragraphs, detect_many(paragraphs, settings)):
+        alone += [(e.type, e.start + offset, e.end + offset) for e in found]
+        offset += len(paragraph) + 2
+    # Identifiers are found exactly alike; the NER, reading neighbouring paragraphs, may type a
+    # name differently, but leaves nothing in clear that it redacts in a paragraph alone.
+    assert {(e.type, e.start, e.end) for e in whole if e.type not in NER_TYPES} == {
+        x for x in alone if x[0] not in NER_TYPES
+    }
+    covered = {i for e in whole for i in range(e.start, e.end)}
+    assert [x for x in alone if not covered.issuperset(range(x[1], x[2]))] == []
+
+
+@pytest.mark.model
+def test_a_name_across_a_forced_cut_is_found_whole():
+    filler = "nous avons bien reçu votre dossier et nous vous en remercions "
+    head = filler * (CHUNK_CHARS // len(filler))
+    text = head + "Le dossier de Jean-Baptiste Lefebvre " + filler * 20
+    cut = chunk_text(text)[0].cut
+    assert text.index("Jean-Baptiste") < cut < text.index("Lefebvre") + len("Lefebvre")  # the cut splits the name
+    persons = [e.text for e in detect(text, Settings()) if e.type == "PERSON"]
+    assert persons == ["Jean-Baptiste Lefebvre"]
+
+
+@pytest.mark.model
+def test_detect_many_equals_detect_one_at_a_time():
+    texts = [p.read_text(encoding="utf-8") for p in CORPUS[:6]] + ["", "   ", SAMPLE]
+    settings = Settings()
+    assert detect_many(texts, settings) == [detect(t, settings) for t in texts]
