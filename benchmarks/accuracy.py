@@ -159,6 +159,7 @@ class Scorer:
         self.hard_flagged: Counter = Counter()
         self.by_kind: dict[str, Counter] = defaultdict(Counter)
         self.misses: list[dict] = []
+        self.leaks: list[dict] = []  # gold values still in clear, for error analysis (--json)
         self.false_positives: list[dict] = []
         self.seconds = 0.0
         self.chars = 0
@@ -186,6 +187,8 @@ class Scorer:
             if value in redacted:
                 self.leaked[t] += 1
                 self.by_kind[doc["kind"]]["leaked"] += 1
+                self.leaks.append({"doc": doc["id"], "type": t, "variant": g.get("variant", ""),
+                                   "context": context(text, g["start"], g["end"])})
             covered = set()
             for f in findings:
                 covered.update(range(max(f.start, g["start"]), min(f.end, g["end"])))
@@ -467,7 +470,7 @@ def run_worker(name: str, corpus: Path, peer_cases: Path | None) -> dict:
     engine = builders[name]()
     load_s = time.perf_counter() - t
     scorer = run_corpus(engine, docs)
-    result = {"summary": scorer.summary() | {"load_seconds": load_s}, "misses": scorer.misses,
+    result = {"summary": scorer.summary() | {"load_seconds": load_s}, "misses": scorer.misses, "leaks": scorer.leaks,
               "false_positives": scorer.false_positives, "peer": None}
     if peer_cases is not None:
         t = time.perf_counter()

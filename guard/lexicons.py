@@ -5,10 +5,12 @@ Read once per process, on first use; `models/README.md` says where each list com
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
 _PUNCTUATION = ".,;:!?()[]«»\"'"
+_ELISION = re.compile(r"^(?:[dljmnst]|qu)['’](?=\w)")
 
 
 @lru_cache(maxsize=None)
@@ -47,11 +49,49 @@ def is_common_word(word: str) -> bool:
     return word.lower() in lexicon("common_words_fr.txt")
 
 
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """spaCy's French stop words, imported on first use so that `import guard` never loads spaCy."""
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def is_word_form(word: str) -> bool:
+    """A French word, inflected forms included ("Conditions", "Jours", "Annule", "Préchauffez")."""
+    lower = _ELISION.sub("", word.casefold())
+    if is_common_word(lower) or lower in _stop_words():
+        return True
+    if lower.endswith(("s", "ux")) and is_common_word(lower[:-1]):
+        return True
+    stem = lower[:-2] if lower.endswith(("ez", "es")) else lower[:-1] if lower.endswith("e") else None
+    return stem is not None and len(stem) > 2 and is_common_word(stem + "er")
+
+
+def is_mostly_proper_noun(word: str) -> bool:
+    """A gazetteer name that the lemmatizer tables list as a word, but that French text writes
+    capitalised far more often ("guillaume", "limoges"): a name first, even in lower case."""
+    return word.lower() in lexicon("mostly_proper_nouns.txt") and not is_english_word(word)
+
+
+def is_plain_word(word: str) -> bool:
+    """A common French word, not a name in disguise: "rose", "claire" are; "guillaume" is not."""
+    return is_common_word(word) and not is_mostly_proper_noun(word)
+
+
+def title_case(word: str) -> str:
+    """"marc-antoine" → "Marc-Antoine": each part of a hyphenated name capitalised."""
+    return "-".join(part.capitalize() for part in word.split("-"))
+
+
 def is_english_word(word: str) -> bool:
-    """An English word that is also a first name ("grace", "guy")."""
-    return word.lower() in lexicon("common_words_en.txt")
+    """An English word that is also a first name ("grace", "guy"), or a common English word."""
+    lower = word.lower()
+    return lower in lexicon("common_words_en.txt") or lower in lexicon("english_words.txt")
 
 
 def is_lower_case_first_name(word: str) -> bool:
-    """A first name written in lower case, as in chats ("salut bruno"), that is no common word."""
-    return is_first_name(word.capitalize()) and not is_common_word(word) and not is_english_word(word)
+    """A first name written in lower case, as in chats ("salut bruno", "marc-antoine"), that is no
+    common word. Names that are words to the lemmatizer ("guillaume", "rose") need the place
+    they stand in as evidence: see `lower_case_name_evidence` in the name recognizer."""
+    return is_first_name(title_case(word)) and not is_common_word(word) and not is_english_word(word)

@@ -65,8 +65,9 @@ _COMPLEMENT = (
 _POSTAL_BOX = rf"(?-i:B\.?P\.?|CS|TSA){_SP}?\d{{1,6}}(?!\d)"
 # 75002 Paris, 13100 Aix-en-Provence, 59650 Villeneuve-d'Ascq, 42000 St-Étienne, Lyon 3e,
 # then CEDEX and its number.
-_CITY_PARTICLES = r"(?:sur|sous|en|lès|les|lez|le|la|de|du|des|aux?|et)"
-_CITY_JOIN = rf"(?:{_SP}|-)(?:{_CITY_PARTICLES}(?:{_SP}|-)|[dl]['’]){{0,2}}"
+_CITY_PARTICLES = r"(?:sur|sous|en|lès|ès|les|lez|le|la|de|du|des|aux?|et)"
+# "à" only inside a hyphenated name (Pointe-à-Pitre): "69003 Lyon à Marseille" names two towns.
+_CITY_JOIN = rf"(?:-à-|(?:{_SP}|-)(?:{_CITY_PARTICLES}(?:{_SP}|-)|[dl]['’]){{0,2}})"
 _CITY_WORD = r"(?!cedex(?!\w))(?-i:[A-ZÀ-ÖØ-Þ])[\w'’]{0,30}+"
 _POSTAL_CODE_AND_CITY = (
     rf"(?<!\d)(?:0[1-9]|[1-8]\d|9[0-8])\d{{3}}{_SP}{{1,2}}"

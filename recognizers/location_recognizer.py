@@ -8,27 +8,49 @@ common word needs that word to be a place preposition, not "de".
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.fr.stop_words import STOP_WORDS
 
-from guard.lexicons import is_common_word, is_first_name, lexicon
+from guard.lexicons import is_first_name, is_plain_word, lexicon, title_case
 
 ENTITY = "LOCATION"
 
 _TOWN = r"[^\W\d_][\w'’-]*(?:[ \t]+(?:[a-zà-ÿ'’-]{1,3}[ \t]+)?[^\W\d_][\w'’-]*){0,3}"
 # After these, a capitalised town is one even when it is also a word ("à Tours", "RCS Bordeaux").
-_STRONG = r"(?:à|au|aux|près de|locaux de|ville de|université de|mairie de|RCS(?: de)?|in|at|near)"
+_STRONG = (
+    r"(?:à|au|aux|près de|locaux de|ville de|université de|mairie de|RCS(?: de)?|in|at|near"
+    r"|tribunal(?: de commerce| judiciaire| administratif| de grande instance)? de|cour d['’]appel de|barreau de"
+    r"|(?i:lieu de naissance|ville|commune|localité|mobilité|place of birth|city)[ \t]*:)"
+)
 _WEAK = r"(?:en|vers|sur|depuis|from|to)"
+# Regions, departments and provinces (models/fr_regions.txt) are named after "en" and "in" too.
 _PLACE_WORD = rf"(?:{_STRONG}|{_WEAK})"
 _AFTER_PLACE_WORD = regex.compile(rf"(?<![\w-])(?P<word>{_PLACE_WORD})[ \t]+(?P<town>{_TOWN})")
+# Where a place word is missing but the layout says "town": a trip ("Déplacement Angers – Dax"),
+# a town in brackets after a company ("chez Veloria (Nancy)").
+_CAPITALISED = r"[A-ZÀ-Þ][\w'’]*(?:-[\w'’]+)*"
+_ROUTE = regex.compile(rf"(?<![\w'’-])(?P<a>{_CAPITALISED})[ \t]+(?:–|—|→|->|-|>)[ \t]+(?P<b>{_CAPITALISED})(?![\w'’-])")
+# The last item of a comma-separated line: "Chargé de communication, Archipel RH, Caen",
+# "jean@x.fr | 06 12 34 56 78 | Ajaccio".
+_LINE_END_TOWN = regex.compile(
+    rf"(?m)^[^\n]*?(?:,[^\n,|]+|\|[^\n|]+)(?:,|\|)[ \t]+(?P<town>{_CAPITALISED}(?:[ \t]+{_CAPITALISED})?)[ \t]*$"
+)
+_BRACKETED = regex.compile(rf"\((?P<town>{_CAPITALISED}(?:[ \t]+{_CAPITALISED})?)\)")
 
 
 class LocationRecognizer(EntityRecognizer):
     """Towns from the GeoNames gazetteer, found after a preposition of place."""
 
-    def __init__(self, *, supported_language: str = "fr", score: float = 0.7, lower_case_score: float = 0.5) -> None:
+    def __init__(
+        self, *, supported_language: str = "fr", score: float = 0.7, lower_case_score: float = 0.5,
+        list_end_score: float = 0.86,
+    ) -> None:
         self.score = score
+        self.list_end_score = list_end_score
         self.lower_case_score = lower_case_score
         super().__init__(supported_entities=[ENTITY], supported_language=supported_language, name="LocationRecognizer")
 
@@ -42,7 +64,7 @@ class LocationRecognizer(EntityRecognizer):
         results = []
         for match in _AFTER_PLACE_WORD.finditer(text, overlapped=True):
             strong = regex.fullmatch(_STRONG, match.group("word")) is not None
-            found = _longest_town(match.group("town"), strong)
+            found = _longest_town(match.group("town"), strong, strong or match.group("word") in ("en", "in"))
             if found is None:
                 continue
             start = match.start("town")
@@ -50,26 +72,56 @@ class LocationRecognizer(EntityRecognizer):
             results.append(
                 RecognizerResult(ENTITY, start, start + len(found), score, AnalysisExplanation(type(self).__name__, score))
             )
+        spans = []
+        for match in _ROUTE.finditer(text, overlapped=True):
+            if _is_town(match.group("a"), False) and _is_town(match.group("b"), False):
+                spans += [match.span("a"), match.span("b")]
+        spans += [m.span("town") for m in _BRACKETED.finditer(text) if _is_town(m.group("town"), False)]
+        for start, end in spans:
+            explanation = AnalysisExplanation(type(self).__name__, self.score)
+            results.append(RecognizerResult(ENTITY, start, end, self.score, explanation))
+        for match in _LINE_END_TOWN.finditer(text):
+            if _is_town(match.group("town"), False):
+                # Above the NER's score: it reads a town closing a list as the company before it.
+                explanation = AnalysisExplanation(type(self).__name__, self.list_end_score)
+                results.append(RecognizerResult(ENTITY, *match.span("town"), self.list_end_score, explanation))
         return results
 
 
-def _longest_town(candidate: str, strong: bool) -> str | None:
+def _longest_town(candidate: str, strong: bool, region_word: bool = False) -> str | None:
     """The longest prefix of `candidate`, word by word, that is a town ("Saint-Nazaire", "caen")."""
     words = candidate.split()
     for size in range(len(words), 0, -1):
         name = " ".join(words[:size])
-        if _is_town(name, strong):
+        if _is_town(name, strong, region_word):
             return name
     return None
 
 
-def _is_town(name: str, strong: bool) -> bool:
+def _is_town(name: str, strong: bool, region_word: bool = False) -> bool:
+    if name in lexicon("fr_regions.txt"):
+        # "en Champagne", "Mobilité : Limousin"; but "Lot 1", "sur Centre" are words first.
+        return region_word or " " in name or "-" in name or not is_plain_word(name)
     towns = lexicon("fr_towns.txt")
     if name in towns:
         if " " in name or "-" in name:
             return True
-        return not is_first_name(name) and (strong or not is_common_word(name))
-    if name.islower():
-        titled = "-".join(part.capitalize() for part in name.split("-"))
-        return titled in towns and not is_common_word(name) and not is_first_name(titled)
-    return False
+        return not is_first_name(name) and (strong or not is_plain_word(name))
+    return is_lower_case_town(name)
+
+
+def is_lower_case_town(name: str) -> bool:
+    """A gazetteer town typed in lower case ("caen", "limoges") that is no plain word or first
+    name: "tours" or "rose" in lower case are words first."""
+    if not name.islower():
+        return False
+    titled = title_case(name)
+    parts = [p for p in regex.split(r"[ \t'’-]+", name) if p]
+    if "-" not in name and all(is_plain_word(p) or p in STOP_WORDS for p in parts):
+        return False  # "la plage", "tours": words first; "fort-de-france" is one compound name
+    return name in _folded_towns() and not is_first_name(titled)
+
+
+@lru_cache(maxsize=1)
+def _folded_towns() -> frozenset[str]:
+    return frozenset(town.casefold() for town in lexicon("fr_towns.txt"))

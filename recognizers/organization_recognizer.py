@@ -9,10 +9,22 @@ rest under MISC, which the pipeline drops. A run of capitalised words ending wit
 from __future__ import annotations
 
 import regex
-from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import (
+    AnalysisExplanation,
+    Pattern,
+    PatternRecognizer,
+    RecognizerResult,
+)
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from guard.lexicons import is_common_word, is_first_name, is_known_name, lexicon
+from guard.lexicons import (
+    is_common_word,
+    is_first_name,
+    is_known_name,
+    is_word_form,
+    lexicon,
+    title_case,
+)
 
 ENTITY = "ORGANIZATION"
 
@@ -104,8 +116,23 @@ class OrganizationRecognizer(PatternRecognizer):
             (_DESCRIBED, 0.7, "described as a company"),
         ):
             for match in pattern.finditer(text):
-                if not _starts_like_a_person(match.group("name")):
-                    found.append((*match.span("name"), score, why))
+                name = match.group("name")
+                if not _starts_like_a_person(name) and not (pattern is _INTRODUCED and _is_a_place(name)):
+                    found.append((*match.span("name"), score, why))  # "le site de Lyon" is a place
+        for match in _AFFILIATION.finditer(text):
+            person, name = match.group("person"), match.group("name")
+            first, last = (person.split()[0], person.split()[-1]) if person else ("", "")
+            is_person = person is None or _looks_like_a_person(person) or is_known_name(last) or not is_word_form(first)
+            if is_person and not _starts_like_a_person(name) and not _is_a_place(name) and not _names_a_role(name) and (
+                name.upper() not in lexicon("acronyms.txt")
+            ):
+                found.append((*match.span("name"), 0.6, "a person's or a client's company"))
+        for match in _ROLE_COMPANY_TOWN.finditer(text):
+            town = match.group("town")
+            if _names_a_role(match.group("role")) and (_is_a_place(town) or _is_a_place(title_case(town))) and not (
+                _starts_like_a_person(match.group("name")) or _is_a_place(match.group("name"))
+            ):
+                found.append((*match.span("name"), 0.7, "employer in a role, company, town line"))
         for match in _LOWER_CASE.finditer(text):
             if _is_lower_case_company(match.group("name")):
                 found.append((*match.span("name"), 0.6, "company name in lower case"))
@@ -113,6 +140,11 @@ class OrganizationRecognizer(PatternRecognizer):
             explanation = AnalysisExplanation(type(self).__name__, score, textual_explanation=why)
             results.append(RecognizerResult(ENTITY, start, end, score, explanation))
         return results
+
+
+def _is_a_place(name: str) -> bool:
+    """"le site de Lyon", "(Nantes)": a town, the location recognizer's business."""
+    return name in lexicon("fr_towns.txt") or name in lexicon("fr_regions.txt")
 
 
 def _names_a_role(line: str) -> bool:
@@ -185,6 +217,7 @@ _LETTER_HEAD = regex.compile(
 _INTRODUCER = (
     r"(?:(?i:la[ \t]+société|l['’]entreprise|le[ \t]+cabinet|l['’]agence|le[ \t]+groupe|l['’]association)"
     r"|pour[ \t]+le[ \t]+compte[ \t]+de|(?<!\w)(?:chez|Chez)|subsidiary|(?i:our|the)[ \t]+client"
+    r"|(?i:dans[ \t]+les[ \t]+locaux[ \t]+de|(?:le[ \t]+)?site[ \t]+(?:web[ \t]+|internet[ \t]+)?(?:de|d['’]))"
     r"|(?i:notre|le)[ \t]+client|(?:Raison sociale|Dénomination(?: sociale)?|Société|Entreprise|Company)[ \t]*:)"
 )
 _INTRODUCED = regex.compile(rf"(?<={_INTRODUCER}[ \t]{{0,3}})(?P<name>{_ARTICLE}{_NAME})(?![\w'’-])")
@@ -192,13 +225,24 @@ _INTRODUCED = regex.compile(rf"(?<={_INTRODUCER}[ \t]{{0,3}})(?P<name>{_ARTICLE}
 # spaCy's guess, so a name the model reads as a person stays a person.
 _FIELD = regex.compile(
     r"(?m)(?<=^[ \t]*(?:[-•*][ \t]*)?(?:Client|Cliente|Client final|Facturé à|Facturée à|Employeur|Créancier|Fournisseur"
-    rf"|Prestataire|Donneur d['’]ordre|Entre|Customer|Employer|Supplier)[ \t]*:[ \t]{{0,3}})(?P<name>{_ARTICLE}{_NAME})(?![\w'’-])"
+    rf"|Prestataire|Donneur d['’]ordre|Entre|Customer|Employer|Supplier|Bénéficiaire)[ \t]*:[ \t]*\n?[ \t]{{0,3}})"
+    rf"(?P<name>{_ARTICLE}{_NAME})(?![\w'’-])"
 )
 _WEAK = 0.5
 # A name that the next words describe as a company: "X, ayant son siège", "X (SIREN …)".
 _DESCRIBED = regex.compile(
     rf"(?<![\w'’-])(?P<name>{_ARTICLE}{_NAME})(?=[ \t]*(?:,[ \t]*(?:ayant son siège|dont le siège|immatriculée?|société|au capital)"
+    r"|[ \t]+parmi[ \t]+(?:nos|ses|leurs|vos)[ \t]+clients"
     r"|\((?:SIREN|SIRET|RCS|siren|siret|n° SIRE)))"
+)
+# A company in brackets after a person or a client: "Paul Dumont (Vert Tilleul)", "le client (Veloria)".
+_AFFILIATION = regex.compile(
+    rf"(?:(?P<person>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?[ \t]+[{_UPPER}][\w'’-]+)|(?i:client|cliente|customer))"
+    rf"[ \t]*\((?P<name>{_ARTICLE}{_NAME})\)"
+)
+# A CV or a bio line: "Chargé de communication, Wattéo, Clermont-Ferrand": role, company, town.
+_ROLE_COMPANY_TOWN = regex.compile(
+    rf"(?m)(?:^|:)[ \t]*(?P<role>[^\n,:;]{{3,60}}),[ \t]+(?P<name>{_ARTICLE}{_NAME}),[ \t]+(?P<town>[^\n,;()]{{2,40}}?)[ \t]*$"
 )
 # English e-mails name people with their company: "Michael Wright from Veloria".
 _PERSON_FROM = regex.compile(

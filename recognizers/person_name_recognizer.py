@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.fr.stop_words import STOP_WORDS
 
 from guard.lexicons import (
     is_common_word,
@@ -19,6 +20,9 @@ from guard.lexicons import (
     is_label,
     is_last_name,
     is_lower_case_first_name,
+    is_plain_word,
+    lexicon,
+    title_case,
 )
 
 ENTITY = "PERSON"
@@ -49,14 +53,143 @@ _NAME_FIELD = regex.compile(
     rf"(?im)^[ \t]*(?:nom(?: de naissance| d'usage| de famille)?|prénoms?(?:\(s\))?|surname|last name|first name|family name|full name)"
     rf"[ \t]*:[ \t]*(?P<name>(?-i:{_NAME_SEQUENCE}))"
 )
+# Case headers name a party before the other one: "Affaire : BOYER / SCI VELORIA",
+# "Dossier : RENARD Léger c/ NUAGE BLEU". A legal form there is the organisation recognizer's.
+_CASE_PARTY = regex.compile(
+    rf"(?im)^[ \t]*(?:affaire|dossier|litige|réf(?:\.|érence)?(?: dossier)?)[ \t]*:[ \t]*"
+    rf"(?P<name>(?-i:{_NAME_SEQUENCE}))(?=[ \t]+(?:c/|/|contre|vs\.?|v\.)[ \t])"
+)
+_LEGAL_FORM = regex.compile(r"(?:SAS|SASU|SARL|EURL|SA|SCI|SNC|SCOP|SCP|SELARL|SELAS|GIE)\b")
+# Table rows: "| POIRIER | Clément | 1 00 11…": a surname in capitals beside a first name.
+_TABLE_PAIR = regex.compile(
+    rf"(?<=\|[ \t]*)(?P<last>{_ALL_CAPS}(?:[ \t]+{_ALL_CAPS})?)[ \t]*\|[ \t]*(?P<first>{_CAPITALISED})(?=[ \t]*\|)"
+)
 # "avec arthur saint-martin", "par laure ouedraogo": a lower-case first name and last name.
 _LOWER_PAIR = regex.compile(
     rf"(?<![\w'’@.-])(?P<first>[{_LOWER}]{{3,}}(?:-[{_LOWER}]{{3,}})?)[ \t]+(?P<last>[{_LOWER}]{{3,}}(?:-[{_LOWER}]{{2,}})*)(?![\w'’@-])"
 )
+_DETERMINER_BEFORE = regex.compile(
+    r"(?i:(?<![\w'’])(?:un|une|le|la|les|des|du|ce|cet|cette|ces|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur"
+    r"|leurs|chaque|quelques|plusieurs|l['’]))[ \t]*$"
+)
+# A first name alone between quotes names a product or a model ("Lampe « Rose »").
+_QUOTE_BEFORE = regex.compile(r"[«“\"][ \t\u00a0\u202f]*$")
+_QUOTED = regex.compile(r"[ \t\u00a0\u202f]*[»”\"]")
+# "Marie 06 12 34 56 78", "Paul 3e étage": digits after a name that are no item number.
+_PERSON_NUMBER = regex.compile(r"[ \t]+\d{2}[ \t.]\d{2}|[ \t]+\d+(?:e|er|ème)\b")
 _MENTION = regex.compile(r"(?<![\w@])@(?P<name>[^\W\d][\w.-]{1,30}[\w])")
 _LOWER_WORD = regex.compile(rf"(?<![\w'’@.-])(?P<word>[{_LOWER}]{{3,}}(?:-[{_LOWER}]{{3,}})?)(?![\w'’@-])")
 _WORDS = regex.compile(rf"(?<![\w'’-])(?P<word>{_NAME_WORD})(?![\w'’-])")
 _SURNAME_AFTER = regex.compile(rf"[ \t]+(?:{_PARTICLE}[ \t]*)?(?P<surname>{_NAME_WORD})(?![\w'’-])")
+
+# Places in a sentence that only a person fills, for names typed in lower case, where the
+# capital letter gives no evidence: "la fille de rose", "bravo à claire", "rappeler ibrahima",
+# and at the head of a chat message, "gaëlle dit que…", "awa : c'est bon". Names that are also
+# words ("rose", "claire") and names missing from the gazetteer ("ibrahima") need such a place;
+# a common noun there would take an article ("la fille de la voisine", "bravo à l'équipe").
+# fmt: off
+_PERSON_BEFORE = regex.compile(
+    r"(?i:(?<![\w'’])(?:"
+    r"(?:salut|coucou|bonjour|bonsoir|merci|bravo|félicitations)(?:[ \t]+à)?"
+    r"|(?:fille|fils|femme|mari|frère|s[oœ]ur|mère|père|cousine?|oncle|tante|collègue|numéro|num|tél|tel|téléphone"
+    r"|portable|mail|adresse|bureau|manager|cheffe?|remplaçante?|part|anniversaire|dossier|compte|n°|sécu|vitale|badge"
+    r"|salaire|bulletin|fiche|arrêt|congés?|rib|iban|nir|passeport|mutuelle)[ \t]+(?:de|d['’]?)"
+    r"|(?:rappeler|rappelle|rappelles|appeler|appelle|contacter|contacte|prévenir|préviens|relancer|relance|remercier"
+    r"|remercie|joindre|voir avec|vois avec|vu avec|demande à|demander à|demandé à|dis à|dire à|dit à|écris à|écrire à"
+    r"|transmets à|transmettre à|envoie à|envoyer à|envoyé à|passe à|passé à|cc)"
+    r"))[ \t]+$"
+)
+# Weaker: a preposition any noun may follow, or an English greeting ("hello world"), so only for
+# first names from the gazetteer.
+_NAME_BEFORE = regex.compile(r"(?i:(?<![\w'’])(?:à|avec|pour|chez|hello|hey|hi|thanks))[ \t]+$")
+# The head of a chat message: the start of a line, or after "16:02 - Élodie:", "[14:43] Marie :".
+_MESSAGE_HEAD = regex.compile(r"(?:^|\n|[:\]][ \t]*)[ \t]*$")
+# A colon after a first name only: "host:", "todo:" in code and notes are keys, not authors.
+# French typography puts a space before the colon ("awa : c'est bon"), code does not.
+_COLON_AFTER = regex.compile(r"[ \t]*:(?![\d/])")
+_LINE_END = regex.compile(r"[ \t]*[,.!]?[ \t]*(?:\n|$)")
+_SENTENCE_AFTER = regex.compile(r"[ \t]*[^\W\d][^\s]*[ \t]+[^\W\d]")
+_VOWEL = regex.compile(r"[aeiouyàâäéèêëîïôöùûüÿœæ]")
+_ACTION_AFTER = regex.compile(
+    r"[ \t]+(?:dit|disait|a|avait|m['’]a|t['’]a|nous a|est|était|sera|confirme|valide|demande|propose|pense"
+    r"|veut|voudrait|arrive|revient|rappelle|passe|envoie|signe|cherche|trouve|part|says|said|is|has|will)(?![\w'’])"
+)
+# fmt: on
+
+
+# fmt: off
+# "Lot 1 :", "Phase 2", "Mar 12": a word numbering an item or a day, not a name.
+_ITEM_NUMBER_AFTER = regex.compile(r"[ \t]+\d{1,3}(?![\d.,/:-]?\d)")
+# "Fauteuil « Louise", "« Jeton expiré »": a product or a message in quotes, not a person.
+_QUOTE_INSIDE = regex.compile(r"[«»“”\"]")
+# Product attributes: a capitalised word after them, or listed after them, is a colour, a
+# material or a model ("coloris Olive", "finition Pierre", "Teintes : Sable, Marine et Prune").
+_ATTRIBUTE = (
+    r"(?:coloris|couleurs?|teintes?|finitions?|palettes?|peintures?|carrelages?|tissus?|motifs?|parfums?|saveurs?"
+    r"|modèles?|gammes?|collections?|nuances?|vernis|laques?|enduits?|matières?|essences?|colou?rs?|finish(?:es)?|shades?)"
+)
+_ATTRIBUTE_WORD = regex.compile(rf"(?i:{_ATTRIBUTE})")
+_ATTRIBUTE_BEFORE = regex.compile(
+    rf"(?i:(?<![\w'’]){_ATTRIBUTE})(?:[ \t]+[^\W\d][\w'’-]*)?(?:[ \t]*:[ \t]*(?:[^\n:;.!?]*?(?:,|[ \t]et|[ \t]ou|[ \t]and|/)[ \t]*)?|[ \t]+)$"
+)
+# Days and months in English and French: "Date:   Tue Mar 12 14:03:11 2024".
+_CALENDAR = frozenset(
+    "mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun "
+    "jul aug sep sept oct nov dec january february march june july august september october november december "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril juin juillet août septembre "
+    "octobre novembre décembre".split()
+)
+# fmt: on
+
+
+def laid_out_as_no_name(text: str, start: int, end: int) -> bool:
+    """Whether the layout around `text[start:end]` says it is no name, whatever the word: in
+    quotes ("Lampe « Rose »"), numbering an item ("Lot 1 :"), a date ("Tue Mar 12"), a variable
+    assigned in code ("conn = connect(…)")."""
+    span = text[start:end]
+    words = span.split()
+    if _QUOTE_INSIDE.search(span):
+        return True
+    if _QUOTE_BEFORE.search(text, max(0, start - 3), start) and (_QUOTED.match(text, end) or (bool(words) and is_common_word(words[0]))):
+        return True  # "Lampe « Rose »", "« Jeton expiré »"
+    if words and all(w.casefold() in _CALENDAR or w.isdigit() for w in words):
+        return True
+    one_word_and_qualifiers = bool(words) and all(not w[0].isupper() for w in words[1:])
+    if one_word_and_qualifiers and (
+        _ATTRIBUTE_WORD.fullmatch(words[0]) or _ATTRIBUTE_BEFORE.search(text, max(0, start - 80), start)
+    ):
+        return True  # "coloris Olive", "finition Pierre", "Coloris disponibles : Sable, Rose poudré"
+    if len(words) == 1 and is_common_word(span) and _ITEM_NUMBER_AFTER.match(text, end) and not _PERSON_NUMBER.match(text, end):
+        return True
+    return span.islower() and regex.match(r"[ \t]*=(?!=)", text[end : end + 4]) is not None
+
+
+def lower_case_name_evidence(text: str, start: int, end: int) -> bool:
+    """Whether the lower-case word at `text[start:end]` is a person by where it stands: a first
+    name, or a word no dictionary has, in a place only a person fills (see `_PERSON_BEFORE`)."""
+    word = text[start:end]
+    if len(word) < 3 or not word.islower() or is_label(word):
+        return False
+    known = all(part in lexicon("first_names.txt") for part in title_case(word).split("-"))
+    if not known and (
+        word in STOP_WORDS or is_english_word(word) or not _VOWEL.search(word)
+        or any(is_common_word(part) for part in (word, *word.split("-")))
+    ):
+        return False  # "que", "rdv", "world", "demain": function words, abbreviations and words
+    before = text[max(0, start - 40) : start]
+    if _PERSON_BEFORE.search(before):
+        return True
+    if _NAME_BEFORE.search(before):
+        return known and not is_english_word(word)
+    if _MESSAGE_HEAD.search(before) is None:
+        return False
+    if known and _LINE_END.match(text, end) and not is_plain_word(word) and regex.search(r"(?:^|\n)[ \t]*$", before):
+        return True  # "jérôme" alone on its line: a signature; "rose" alone may be a heading
+    if _ACTION_AFTER.match(text, end):
+        return True
+    # "awa : c'est bon" is a message; "login : jdupont" a field and its value.
+    colon = _COLON_AFTER.match(text, end)
+    return colon is not None and (known or (colon.group().startswith(" ") and _SENTENCE_AFTER.match(text, colon.end()) is not None))
 
 
 class PersonNameRecognizer(EntityRecognizer):
@@ -91,21 +224,31 @@ class PersonNameRecognizer(EntityRecognizer):
             group = "name" if match.group("name") else "name2"
             spans.setdefault(match.span(group), self.score)
         for match in _LOWER_GREETING.finditer(text):
-            if is_first_name(match.group("name").capitalize()):
+            if is_first_name(title_case(match.group("name"))):
                 spans.setdefault(match.span("name"), self.score)
         for pattern in (_MENTION, _CODE_OWNER):
             for match in pattern.finditer(text):
                 spans.setdefault(match.span("name"), self.score)
         for match in _NAME_FIELD.finditer(text):
             spans[match.span("name")] = self.score
+        for match in _CASE_PARTY.finditer(text):
+            if not _LEGAL_FORM.match(match.group("name")) and not is_label(match.group("name").split()[0]):
+                spans[match.span("name")] = self.score
+        for match in _TABLE_PAIR.finditer(text):
+            if is_first_name(match.group("first")) and not is_label(match.group("last")):
+                spans[match.span("last")] = spans[match.span("first")] = self.score
         for match in _LOWER_PAIR.finditer(text, overlapped=True):
             first, last = match.group("first"), match.group("last")
-            if is_first_name(first.capitalize()) and (
-                is_last_name(last) or (not is_english_word(first) and not is_common_word(last))
+            if _DETERMINER_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+                continue  # "une rose blanche": a determiner opens a noun phrase, not a name
+            if is_first_name(title_case(first)) and (
+                is_last_name(last) or (not is_english_word(first) and not is_plain_word(last))
             ):
                 spans.setdefault(match.span(), self.score)
         for match in _LOWER_WORD.finditer(text):
-            if is_lower_case_first_name(match.group("word")):
+            if lower_case_name_evidence(text, *match.span("word")):
+                spans.setdefault(match.span("word"), self.single_name_score)
+            elif is_lower_case_first_name(match.group("word")) and not laid_out_as_no_name(text, *match.span("word")):
                 spans.setdefault(match.span("word"), self.lower_case_score)
         return [
             RecognizerResult(ENTITY, start, end, score, AnalysisExplanation(type(self).__name__, score))
@@ -120,7 +263,7 @@ class PersonNameRecognizer(EntityRecognizer):
                 following = _SURNAME_AFTER.match(text, match.end())
                 if following and not is_label(following.group("surname")):
                     found.append((match.start(), following.end(), self.score))
-                else:
+                elif not laid_out_as_no_name(text, *match.span()):
                     found.append((match.start(), match.end(), self.single_name_score))
             elif word.isupper() and len(word) > 1 and not is_label(word):
                 following = _SURNAME_AFTER.match(text, match.end())

@@ -60,3 +60,33 @@ def test_implausible_guesses_are_dropped(text, span):
 @pytest.mark.parametrize(("text", "span"), KEPT)
 def test_plausible_guesses_are_kept(text, span):
     assert guess(text, span)
+
+
+# fmt: off
+DROPPED_BY_LAYOUT = [
+    pytest.param("Article : Fauteuil « Louise », coloris Olive", "Fauteuil « Louise", id="span across a quote"),
+    pytest.param("Message d'erreur : « Jeton expiré ».", "Jeton", id="word opening a quoted message"),
+    pytest.param("Lot 1 : 300 €\nLot 2 : 120 €", "Lot", id="common word numbering an item"),
+    pytest.param("Date:   Tue Mar 12 14:03:11 2024", "Tue Mar 12", id="days and months"),
+    pytest.param("conn = connect(url)", "conn", id="lower-case variable in code"),
+    pytest.param("Veuillez agréer, Cher Confrère,", "Cher", id="salutation left once the label is cut"),
+    pytest.param("la palette rose est trop terne", "rose", id="lower-case first name that is a word, after a noun"),
+]
+
+KEPT_IN_LOWER_CASE = [
+    pytest.param("19:10 - Jade: je suis à strasbourg jusqu'à vendredi", "strasbourg", id="lower-case town in a chat"),
+    pytest.param("je suis à limoges demain", "limoges", id="lower-case town the lemmatizer lists as a verb form"),
+    pytest.param("la fille de rose cherche un stage", "rose", id="name that is a word, in a person's place"),
+    pytest.param("tu peux rappeler mamadou ?", "mamadou", id="name missing from the gazetteer, after a verb taking a person"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "span"), DROPPED_BY_LAYOUT)
+def test_guesses_the_layout_rules_out_are_dropped(text, span):
+    assert not guess(text, span)
+
+
+@pytest.mark.parametrize(("text", "span"), KEPT_IN_LOWER_CASE)
+def test_lower_case_towns_and_names_with_evidence_are_kept(text, span):
+    assert guess(text, span)

@@ -87,3 +87,19 @@ def test_address_next_to_a_phone_number_stays_separate(findings):
         ("ADDRESS", "8 rue Saint-Honoré, 75001 Paris"),
         ("PHONE_NUMBER", "01 42 68 53 00"),
     ]
+
+
+# fmt: off
+HYPHENATED_CITIES = [
+    pytest.param("Atelier X\n39 allée Foch\n97110 Pointe-à-Pitre\nTél. : 05 90", "39 allée Foch\n97110 Pointe-à-Pitre",
+                 id="à inside a hyphenated city"),
+    pytest.param("expédié du 12 rue Neuve 69003 Lyon à Marseille", "12 rue Neuve 69003 Lyon",
+                 id="à between two towns ends the city"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "address"), HYPHENATED_CITIES)
+def test_city_names_joined_by_a_hyphenated_particle_stay_whole(text, address):
+    found = [text[r.start : r.end] for r in AddressRecognizer().analyze(text, ["ADDRESS"])]
+    assert address in found and not any(address in f and f != address for f in found)

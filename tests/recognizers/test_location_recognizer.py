@@ -38,3 +38,43 @@ def test_towns_after_a_word_of_place_are_found(text, expected):
 @pytest.mark.parametrize("text", NOT_FOUND)
 def test_other_words_are_not_towns(text):
     assert towns(text) == []
+
+
+# Towns and regions that the layout or an institution names, and lower-case towns in chats.
+# fmt: off
+FOUND_BY_LAYOUT = [
+    pytest.param("Frais de déplacement Quimper – Brest : 84 €", ["Quimper", "Brest"], id="a trip between two towns"),
+    pytest.param("Consultante data chez Veloria (Besançon)", ["Besançon"], id="town in brackets"),
+    pytest.param("Chef de projet, Archipel RH, Vannes\nRéférent : X", ["Vannes"], id="town closing a role, company, town line"),
+    pytest.param("a.b@mail.fr | 06 12 34 56 78 | Perpignan\n", ["Perpignan"], id="town closing a contact line"),
+    pytest.param("immatriculée au tribunal de commerce de Lorient.", ["Lorient"], id="court of a town"),
+    pytest.param("Lieu de naissance : Angoulême\n", ["Angoulême"], id="place-of-birth field"),
+    pytest.param("Randonnée en Auvergne, lecture", ["Auvergne"], id="region after en"),
+    pytest.param("Mobilité : Bretagne et télétravail", ["Bretagne"], id="region in a mobility field"),
+    pytest.param("je suis à limoges jusqu'à vendredi", ["limoges"], id="lower-case town that is a verb form to the lemmatizer"),
+    pytest.param("je suis à l'isle-sur-la-sorgue demain", ["l'isle-sur-la-sorgue"], id="lower-case town with an elision"),
+]
+
+NOT_FOUND_BY_LAYOUT = [
+    pytest.param("Lot 1 : 300 €", id="department name that is a common word, no place word"),
+    pytest.param("Version 2 - Final", id="capitalised words around a dash"),
+    pytest.param("Bien à vous, Florence", id="first name closing a line"),
+    pytest.param("Pommes, poires, Orange", id="brand closing a list"),
+    pytest.param("Conditions générales (Annexe)", id="word in brackets"),
+    pytest.param("Marie – Claire", id="first names around a dash"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND_BY_LAYOUT)
+def test_towns_and_regions_are_found_by_layout(text, expected):
+    assert towns(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_FOUND_BY_LAYOUT)
+def test_look_alikes_in_the_same_layouts_are_not_towns(text):
+    assert towns(text) == []
+
+
+def test_overseas_towns_are_in_the_gazetteer():
+    assert towns("je suis à fort-de-france jusqu'à vendredi, puis à Cayenne") == ["fort-de-france", "Cayenne"]

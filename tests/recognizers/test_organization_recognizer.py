@@ -70,3 +70,46 @@ def test_company_names_are_found_whole(text, expected):
 @pytest.mark.parametrize("text", NOT_FOUND)
 def test_sentence_words_are_not_companies(text):
     assert organisations(text) == []
+
+
+# Companies without a legal form or a trade word, named by the phrase or the layout around them.
+# fmt: off
+FOUND_BY_PHRASE = [
+    pytest.param("Présents : Gaël Tanguy (Orbisoft), Léa Morin", "Orbisoft", id="company in brackets after a person"),
+    pytest.param("- Le client (Quantalys) demande un export", "Quantalys", id="client in brackets"),
+    pytest.param("réunion dans les locaux de Brumaire à Niort", "Brumaire", id="dans les locaux de"),
+    pytest.param("Devis – refonte du site de Kelvio", "Kelvio", id="site de"),
+    pytest.param("Nous sommes ravis de compter Opalys parmi nos clients !", "Opalys", id="parmi nos clients"),
+    pytest.param("2018 – 2020 : Développeur, Sorbetto, Montpellier\n", "Sorbetto", id="role, company, town"),
+]
+
+NOT_FOUND_BY_PHRASE = [
+    pytest.param("Paul Dumont (CTO)", id="a role in brackets"),
+    pytest.param("Jean Dupont (Responsable marketing)", id="a job title in brackets"),
+    pytest.param("Conditions Générales (Annexe)", id="common words in brackets"),
+    pytest.param("le site de Lyon ferme en août", id="site de + town"),
+    pytest.param("Développeuse, Jean Dupont, Lyon", id="a person in the company slot"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND_BY_PHRASE)
+def test_companies_named_by_a_phrase_are_found(text, expected):
+    assert expected in organisations(text)
+
+
+@pytest.mark.parametrize("text", NOT_FOUND_BY_PHRASE)
+def test_roles_places_and_people_in_those_phrases_are_not_companies(text):
+    assert organisations(text) == []
+
+
+def test_a_company_field_may_hold_its_value_on_the_next_line():
+    assert organisations("Client :\nQuantalys\nÀ l'attention de Mme Roy") == ["Quantalys"]
+
+
+def test_port_in_a_company_name_is_no_label():
+    # The pipeline cuts label words off the ends of a finding: "Port" must survive, "Port." not.
+    from guard.lexicons import is_label
+
+    assert "Brasserie du Port" in organisations("directeur technique chez Brasserie du Port – contact")
+    assert not is_label("Port") and is_label("Port.")

@@ -58,3 +58,87 @@ def test_words_that_are_not_names_are_left_alone(text):
 def test_a_first_name_alone_scores_lower_than_a_full_name():
     scores = {text: max(r.score for r in recognizer.analyze(text, ["PERSON"])) for text in ("voir Antoine.", "voir Antoine Girard.")}
     assert scores["voir Antoine."] < scores["voir Antoine Girard."]
+
+
+# Lower-case names stand where only a person fits; names that are also words need that place.
+# fmt: off
+LOWER_CASE_IN_A_PERSON_SLOT = [
+    pytest.param("la fille de rose cherche un stage", ["rose"], id="kinship noun + de, name that is a word"),
+    pytest.param("qqn a le numéro de claire ?", ["claire"], id="numéro de"),
+    pytest.param("trop bien, bravo à violette pour la démo", ["violette"], id="bravo à"),
+    pytest.param("tu peux rappeler mamadou demain ?", ["mamadou"], id="verb taking a person, name missing from the gazetteer"),
+    pytest.param("salut yaëlle, ça va ?", ["yaëlle"], id="french greeting, unknown word"),
+    pytest.param("09:12 - Hugo: kadiatou dit que c'est réglé", ["Hugo", "kadiatou"], id="message head + speech verb"),
+    pytest.param("abernard  13:34\nfatoumata : c'est bon j'ai envoyé", ["abernard", "fatoumata"], id="message head + colon and a sentence"),
+    pytest.param("le colis pour marc-olivier part ce soir", ["marc-olivier"], id="hyphenated lower-case first name"),
+    pytest.param("numéro de sécu de gustave : 1 76 01", ["gustave"], id="identifier + de"),
+    pytest.param("Merci pour votre retour.\n\njérémie", ["jérémie"], id="signature line in lower case"),
+]
+
+NOT_A_LOWER_CASE_NAME = [
+    pytest.param("le client trouve la palette rose trop terne", id="colour after a noun"),
+    pytest.param("un mur en pierre et un toit de pierre", id="material after en / de"),
+    pytest.param("officier de marine, bleu marine", id="word after a noun"),
+    pytest.param("une rose blanche et un petit vin blanc", id="determiner before a first name + surname pair"),
+    pytest.param("l'Insee rappelle que les données", id="function word after a person-taking verb"),
+    pytest.param("rdv : demain 10h", id="abbreviation without vowels at a line head"),
+    pytest.param("login : jdupont\nhost: db.local", id="field keys at a line head"),
+    pytest.param("todo : corriger le bug du formulaire", id="note keyword before a sentence"),
+    pytest.param("salut tout le monde", id="greeting to everyone"),
+    pytest.param("hello world", id="english greeting, unknown word"),
+    pytest.param("Article : Lampe « Rose », 12 €", id="first name in quotes: a product"),
+    pytest.param("Lot 1 : 300 €\nLot 2 : 120 €", id="common word numbering an item"),
+    pytest.param("Date:   Tue Mar 12 14:03:11 2024", id="days and months"),
+    pytest.param("conn = connect(url)", id="variable in code"),
+]
+
+CASE_HEADERS_AND_TABLES = [
+    pytest.param("Affaire : BERNIER / SCI LES PINS\nCher Confrère,", ["BERNIER"], id="case header, party before a slash"),
+    pytest.param("Dossier : MARCHAND Odile c/ SARL ALPHA\n", ["MARCHAND Odile"], id="case header, c/"),
+    pytest.param("| GARNIER | Hélène | 2 85 03 75 |", ["GARNIER", "Hélène"], id="table row, surname cell then first-name cell"),
+]
+
+NOT_A_PARTY = [
+    pytest.param("Affaire : SCI LES PINS c/ BERNIER\n", id="case header opening with a legal form"),
+    pytest.param("| TOTAL | Montant |", id="table header"),
+    pytest.param("Veuillez agréer, Cher Confrère, l'expression", id="salutation to a colleague"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), LOWER_CASE_IN_A_PERSON_SLOT)
+def test_lower_case_names_are_found_by_where_they_stand(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_A_LOWER_CASE_NAME)
+def test_words_in_the_same_places_are_left_alone(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), CASE_HEADERS_AND_TABLES)
+def test_parties_and_table_rows_are_names(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_A_PARTY)
+def test_legal_forms_headers_and_salutations_are_not_names(text):
+    assert names(text) == []
+
+
+# fmt: off
+PRODUCT_ATTRIBUTES = [
+    pytest.param("Fauteuil, finition Noyer, coloris Rose", id="first name after a colour word"),
+    pytest.param("Teintes disponibles : Sable, Camille et Prune.", id="first name in a list of shades"),
+    pytest.param("peinture Marine, carrelage Olive", id="first name after a material word"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text", PRODUCT_ATTRIBUTES)
+def test_first_names_naming_a_product_attribute_are_not_people(text):
+    assert names(text) == []
+
+
+def test_a_full_name_in_a_list_after_an_attribute_word_is_still_a_name():
+    assert names("Collection : Claire Dupont, Marie Petit") == ["Claire Dupont", "Marie Petit"]
