@@ -12,12 +12,17 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 from starlette.concurrency import run_in_threadpool
 
+from guard.api.conversations import Conversations
 from guard.api.deps import ApiSettings
 from guard.api.errors import add_error_handlers
 from guard.api.middleware import BodyLimitMiddleware, LastResortMiddleware
+from guard.api.proxy import CLIENT_HEADER, SESSION_HEADER, proxy
 from guard.api.routes import clientguard_version, health, v1
+from guard.api.upstream import Upstream
+from guard.api.web import add_web_page
 from guard.pipeline import Guard
 
 DESCRIPTION = """\
@@ -26,6 +31,10 @@ Redact client data before it reaches an AI tool, and restore it in the answer.
 `POST /v1/redact` replaces each finding with a placeholder (`[PERSON_1]`) and returns a session id;
 `POST /v1/restore` puts the values back in the AI's answer. Errors are
 `{"error": {"code": "...", "message": "..."}}`; no message ever repeats a value you sent.
+
+`POST /v1/chat/completions` is an OpenAI-compatible proxy: point an OpenAI client at `/v1` and
+every message is redacted before it reaches the upstream AI API (CLIENTGUARD_UPSTREAM_URL), and
+every answer restored, streaming included.
 """
 
 
@@ -42,16 +51,22 @@ def create_app(guard: Guard | None = None, *, settings: ApiSettings | None = Non
         ready = guard if guard is not None else await run_in_threadpool(Guard)
         await run_in_threadpool(_warm_up, ready)
         app.state.guard = ready
+        app.state.upstream = Upstream(api_settings)
+        app.state.conversations = Conversations()
         try:
             yield
         finally:
+            await app.state.upstream.aclose()
             if guard is None:
                 ready.vault.close()  # ours to close; a Guard we were given belongs to the caller
 
-    app = FastAPI(title="clientguard", version=clientguard_version(), description=DESCRIPTION, lifespan=lifespan)
+    # FastAPIOffline: /docs and /redoc load their scripts from this server, never from a CDN.
+    app = FastAPIOffline(title="clientguard", version=clientguard_version(), description=DESCRIPTION, lifespan=lifespan)
     app.state.api_settings = api_settings
     app.include_router(health)
     app.include_router(v1)
+    add_web_page(app)
+    app.include_router(proxy)
     add_error_handlers(app)
     # Added innermost first: CORS (only when configured) wraps the limit, so even a 413 is readable.
     app.add_middleware(LastResortMiddleware)
@@ -59,7 +74,8 @@ def create_app(guard: Guard | None = None, *, settings: ApiSettings | None = Non
     if api_settings.cors_origins:
         app.add_middleware(
             CORSMiddleware, allow_origins=list(api_settings.cors_origins), allow_methods=["GET", "POST", "DELETE"],
-            allow_headers=["Authorization", "Content-Type"],
+            allow_headers=["Authorization", "Content-Type", SESSION_HEADER, CLIENT_HEADER],
+            expose_headers=[SESSION_HEADER],
         )
     return app
 

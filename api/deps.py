@@ -15,34 +15,70 @@ from guard.errors import ConfigError
 from guard.pipeline import Guard
 
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+DEFAULT_UPSTREAM_TIMEOUT = 120.0  # AI answers can take a minute or more to start
 
 
 @dataclass(frozen=True)
 class ApiSettings:
     """How the REST API is exposed.
 
-    Precedence: explicit argument > `CLIENTGUARD_API_KEY` environment variable > default (no key).
+    Precedence: explicit argument > `CLIENTGUARD_API_KEY` environment variable > default (no key);
+    the same for the proxy's upstream (`CLIENTGUARD_UPSTREAM_URL`, `_KEY`, `_TIMEOUT`; default: none).
     With no key the API answers only requests that reach it on a loopback address.
     """
 
     api_key: str | None = None
     cors_origins: tuple[str, ...] = ()
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    #: The OpenAI-compatible API the proxy forwards to (e.g. https://api.mistral.ai/v1), its key and
+    #: how long to wait for it (seconds without a byte, for streams).
+    upstream_url: str | None = None
+    upstream_key: str | None = None
+    upstream_timeout: float = DEFAULT_UPSTREAM_TIMEOUT
 
     def __post_init__(self) -> None:
         if self.api_key is not None and not self.api_key.strip():
             object.__setattr__(self, "api_key", None)  # an empty key is no key, never "any key"
         if self.max_body_bytes <= 0:
             raise ConfigError("ApiSettings.max_body_bytes must be a positive number of bytes.")
+        if self.upstream_key is not None and not self.upstream_key.strip():
+            object.__setattr__(self, "upstream_key", None)
+        if self.upstream_url is not None:
+            url = self.upstream_url.strip().rstrip("/")
+            if url and urlsplit(url).scheme not in ("http", "https"):
+                raise ConfigError(
+                    "CLIENTGUARD_UPSTREAM_URL must be an http:// or https:// base URL, "
+                    "e.g. https://api.mistral.ai/v1 or http://127.0.0.1:11434/v1 (Ollama)."
+                )
+            object.__setattr__(self, "upstream_url", url or None)
+        if not self.upstream_timeout > 0:
+            raise ConfigError("The upstream timeout (CLIENTGUARD_UPSTREAM_TIMEOUT) must be a positive number of seconds.")
 
     def __repr__(self) -> str:
         key = "set" if self.api_key else "none"
-        return f"ApiSettings(api_key=<{key}>, cors_origins={self.cors_origins!r}, max_body_bytes={self.max_body_bytes})"
+        upstream_key = "set" if self.upstream_key else "none"
+        return (
+            f"ApiSettings(api_key=<{key}>, cors_origins={self.cors_origins!r}, max_body_bytes={self.max_body_bytes}, "
+            f"upstream_url={self.upstream_url!r}, upstream_key=<{upstream_key}>, "
+            f"upstream_timeout={self.upstream_timeout})"
+        )
 
     @classmethod
     def from_environment(cls) -> ApiSettings:
-        """Settings with the key from `CLIENTGUARD_API_KEY` (none when unset or empty)."""
-        return cls(api_key=os.environ.get("CLIENTGUARD_API_KEY"))
+        """Settings from `CLIENTGUARD_API_KEY` and `CLIENTGUARD_UPSTREAM_URL`, `_KEY`, `_TIMEOUT` (unset: none)."""
+        timeout = os.environ.get("CLIENTGUARD_UPSTREAM_TIMEOUT", "").strip()
+        try:
+            upstream_timeout = float(timeout) if timeout else DEFAULT_UPSTREAM_TIMEOUT
+        except ValueError:
+            raise ConfigError(
+                "CLIENTGUARD_UPSTREAM_TIMEOUT must be a number of seconds, e.g. 120."
+            ) from None
+        return cls(
+            api_key=os.environ.get("CLIENTGUARD_API_KEY"),
+            upstream_url=os.environ.get("CLIENTGUARD_UPSTREAM_URL"),
+            upstream_key=os.environ.get("CLIENTGUARD_UPSTREAM_KEY"),
+            upstream_timeout=upstream_timeout,
+        )
 
 
 def is_loopback(host: str) -> bool:

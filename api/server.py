@@ -13,6 +13,7 @@ import os
 from typing import Any
 
 from guard.api.deps import ApiSettings, is_loopback
+from guard.api.web import STATIC_PATHS
 from guard.errors import ConfigError
 
 APP_FACTORY = "guard.api.app:create_app"
@@ -20,8 +21,10 @@ APP_FACTORY = "guard.api.app:create_app"
 # The only paths an access log line may show; anything else a client sends could be client data.
 LOGGED_PATHS = frozenset(
     {"/", "/healthz", "/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json",
-     "/v1/analyze", "/v1/redact", "/v1/restore"}
-)
+     "/v1/analyze", "/v1/redact", "/v1/restore", "/v1/profiles", "/v1/chat/completions", "/v1/models",
+     "/static-offline-docs/swagger-ui-bundle.js", "/static-offline-docs/swagger-ui.css",
+     "/static-offline-docs/redoc.standalone.js", "/static-offline-docs/favicon.png"}
+) | STATIC_PATHS
 SESSION_PATH = "/v1/sessions/"
 
 
