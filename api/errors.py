@@ -6,15 +6,22 @@
     404 not_found, 405 method_not_allowed
     413 too_large            the body is over ApiSettings.max_body_bytes (see middleware.py)
     422 invalid              a field is missing or wrong, or InputError (text too long, not Unicode)
+    422 blocked              BlockedError: the policy blocks a type found; `types` and `findings`
+                             (type, start, end) say which and where, never the values
     500 vault_error, config_error, internal; 503 model_not_installed
 
 FastAPI's own 422 answer copies the offending input into the response; ours names fields and
 rules only. Messages from the library name types, counts and offsets, never values; the few that
 name paths or settings (vault, config, model) are logged for the operator and answered generically.
+
+The OpenAI-compatible routes (proxy.py) answer the same errors in OpenAI's shape,
+`{"error": {"message", "type", "code"}}`, plus the upstream's failures (UpstreamError): its 4xx
+passed on, 502 failed or refused our key or unreadable, 503 not configured, 504 too slow.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -24,9 +31,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from guard.errors import ConfigError, GuardError, InputError, ModelNotInstalledError, SessionError, VaultError
+from guard.api.proxy import OPENAI_PATHS
+from guard.api.upstream import UpstreamError
+from guard.errors import BlockedError, ConfigError, GuardError, InputError, ModelNotInstalledError, SessionError, VaultError
 
 logger = logging.getLogger("guard.api")
+
+_OPENAI_TYPES = {401: "authentication_error", 403: "permission_error",
+                 429: "rate_limit_error"}
 
 _SESSION_NOT_FOUND = (
     "No such session: it may have expired or been purged, or belong to another client profile. "
@@ -40,6 +52,9 @@ _HTTP_MESSAGES = {
 }
 # The request fields a message may name; any other key a client sent is only "an unknown field".
 _FIELDS = {"text", "session_id", "client"}
+# ... and those of the OpenAI-compatible routes (see openai_schemas.py), headers included.
+_FIELDS |= {"model", "messages", "role", "content", "type", "tool_calls", "function_call", "function", "arguments",
+            "name", "id", "stream", "x-clientguard-session", "x-clientguard-client"}
 # pydantic error types whose message states a rule, never the input (value_error, json_invalid and
 # others can quote what was sent).
 _SAFE_MESSAGES = {
@@ -59,20 +74,46 @@ def add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(GuardError)
     async def guard_error(request: Request, exc: GuardError) -> JSONResponse:
-        return _guard_error_response(exc)
+        return _openai_shaped(request, _guard_error_response(exc))
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return _validation_response(request, exc.errors())
+        return _openai_shaped(request, _validation_response(request, exc.errors()))
+
+    @app.exception_handler(UpstreamError)
+    async def upstream_error(request: Request, exc: UpstreamError) -> JSONResponse:
+        return openai_error_response(exc.status, exc.code, exc.message)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
         code = _HTTP_CODES.get(exc.status_code, "internal" if exc.status_code >= 500 else "invalid")
         message = _HTTP_MESSAGES.get(exc.status_code) or str(exc.detail)
-        return error_response(exc.status_code, code, message, exc.headers)
+        return _openai_shaped(request, error_response(exc.status_code, code, message, exc.headers))
+
+
+def openai_error_response(
+    status: int, code: str, message: str, headers: Mapping[str, str] | None = None
+) -> JSONResponse:
+    """OpenAI's error body, `{"error": {"message", "type", "code"}}`, for the proxy's routes."""
+    error = {"message": message, "type": _OPENAI_TYPES.get(status, "server_error" if status >= 500 else
+             "invalid_request_error"), "code": code}
+    return JSONResponse({"error": error}, status_code=status, headers=headers)
+
+
+def _openai_shaped(request: Request, response: JSONResponse) -> JSONResponse:
+    """On the OpenAI-compatible routes, the same error in OpenAI's shape (OpenAI clients read `type`)."""
+    if request.url.path not in OPENAI_PATHS:
+        return response
+    error = json.loads(bytes(response.body))["error"]
+    headers = {k: v for k, v in response.headers.items() if k.lower() not in ("content-length", "content-type")}
+    return openai_error_response(response.status_code, error["code"], error["message"], headers)
 
 
 def _guard_error_response(exc: GuardError) -> JSONResponse:
+    if isinstance(exc, BlockedError):
+        findings = [{"type": kind, "start": start, "end": end} for kind, start, end in exc.findings]
+        body = {"error": {"code": "blocked", "message": str(exc), "types": list(exc.types), "findings": findings}}
+        return JSONResponse(body, status_code=422)
     if isinstance(exc, InputError):
         return error_response(422, "invalid", str(exc))
     if isinstance(exc, SessionError):

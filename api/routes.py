@@ -34,7 +34,8 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
         401: "The API key is missing or wrong.",
         404: "No such session for this client profile (unknown, expired or purged).",
         413: "The body is over the size limit.",
-        422: "A field is missing or invalid, or the text cannot be processed.",
+        422: "A field is missing or invalid, the text cannot be processed, or the policy blocks a type found "
+        "(code `blocked`, with the types and offsets in `findings`).",
         500: "The vault or the server's configuration failed.",
     }
     return {status: {"model": ErrorResponse, "description": descriptions[status]} for status in statuses}
@@ -47,7 +48,7 @@ health = APIRouter()
 @v1.post("/analyze", response_model=AnalyzeResponse, tags=["detection"], summary="Find client data")
 def analyze(body: AnalyzeRequest, guard: Guard = Depends(get_guard)) -> AnalyzeResponse:
     """List the client data found in the text: types and offsets, never the values."""
-    entities = guard_for(guard, body.client).analyze(body.text)
+    entities = guard_for(guard, body.client).analyze(body.text, terms=body.terms, allow=body.allow)
     return AnalyzeResponse(entities=[Finding(type=e.type, start=e.start, end=e.end, score=e.score) for e in entities])
 
 
@@ -57,7 +58,9 @@ def analyze(body: AnalyzeRequest, guard: Guard = Depends(get_guard)) -> AnalyzeR
 )
 def redact(body: RedactRequest, guard: Guard = Depends(get_guard)) -> RedactResponse:
     """Replace each finding with a placeholder such as `[PERSON_1]`, in a new session or the one given."""
-    red = guard_for(guard, body.client).redact(body.text, session_id=body.session_id)
+    red = guard_for(guard, body.client).redact(
+        body.text, session_id=body.session_id, terms=body.terms, allow=body.allow, style=body.style
+    )
     entities = [
         Replacement(type=e.type, start=e.start, end=e.end, placeholder=e.placeholder or "") for e in red.entities
     ]

@@ -6,9 +6,9 @@ Unknown fields are refused: a typo such as "sessionid" must not silently start a
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 # The vault's session ids are `secrets.token_urlsafe(24)`: 32 URL-safe characters.
 SESSION_ID_PATTERN = r"^[A-Za-z0-9_-]{1,128}$"
@@ -32,11 +32,32 @@ class _Body(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+_Terms: Any = Field(
+    default=[],
+    max_length=10_000,
+    repr=False,
+    description="Extra confidential terms for this call (client names, code names), redacted as CLIENT_TERM "
+    "like the configured ones: whole words, any case or accents.",
+    examples=[["Projet Phénix"]],
+)
+_Allow: Any = Field(
+    default=[],
+    max_length=10_000,
+    repr=False,
+    description="Values never redacted in this call (e.g. a finding the user un-redacted), on top of the "
+    "configured allow-list.",
+    examples=[["Claire Martin"]],
+)
+Term = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
+
 class AnalyzeRequest(_Body):
     """Text to scan for client data."""
 
     text: str = Field(repr=False, description="The text to scan (UTF-8).", examples=[_TEXT_EXAMPLE])
     client: str | None = _Client
+    terms: list[Term] = _Terms
+    allow: list[Term] = _Allow
 
 
 class Finding(BaseModel):
@@ -65,6 +86,13 @@ class RedactRequest(_Body):
         examples=[SESSION_ID_EXAMPLE],
     )
     client: str | None = _Client
+    terms: list[Term] = _Terms
+    allow: list[Term] = _Allow
+    style: Literal["tags", "surrogate"] | None = Field(
+        default=None,
+        description="`tags` shows `[PERSON_1]`; `surrogate` shows realistic fake values (restored the same way). "
+        "Omitted: the server's `placeholder_style` setting.",
+    )
 
 
 class Replacement(BaseModel):
@@ -73,7 +101,10 @@ class Replacement(BaseModel):
     type: str = Field(description="Entity type.", examples=["PERSON"])
     start: int = Field(description="Offset in the original text of the first character replaced.", examples=[17])
     end: int = Field(description="Offset in the original text just past the value.", examples=[28])
-    placeholder: str = Field(description="The placeholder now standing for the value.", examples=["[PERSON_1]"])
+    placeholder: str = Field(
+        description="What now stands for the value: a placeholder, a surrogate, or `****` when masked.",
+        examples=["[PERSON_1]"],
+    )
 
 
 class RedactResponse(BaseModel):
@@ -120,14 +151,26 @@ class Health(BaseModel):
     version: str = Field(description="The clientguard version serving.", examples=["0.1.0"])
 
 
+class Position(BaseModel):
+    """Where a value of a type is, in the text sent (never the value)."""
+
+    type: str = Field(examples=["SECRET"])
+    start: int
+    end: int
+
+
 class ErrorDetail(BaseModel):
     """What went wrong; the message never contains a value sent in the request."""
 
     code: Literal[
         "malformed", "unauthorized", "not_found", "method_not_allowed", "session_not_found", "too_large",
-        "invalid", "vault_error", "config_error", "model_not_installed", "internal",
+        "invalid", "blocked", "vault_error", "config_error", "model_not_installed", "internal",
     ] = Field(description="Stable, machine-readable error code.", examples=["session_not_found"])
     message: str = Field(description="What happened and what to do, for humans.")
+    types: list[str] | None = Field(default=None, description="`blocked` only: the entity types the policy blocks.")
+    findings: list[Position] | None = Field(
+        default=None, description="`blocked` only: type and offsets of each blocking finding (never the value)."
+    )
 
 
 class ErrorResponse(BaseModel):

@@ -8,9 +8,10 @@
 Importing this package is cheap: spaCy and Presidio load on the first analysis.
 """
 
-from guard.config import Settings
+from guard.config import ClientProfile, Settings
 from guard.entities import ENTITY_TYPES, Entity
 from guard.errors import (
+    BlockedError,
     ClipboardError,
     ConfigError,
     GuardError,
@@ -22,9 +23,12 @@ from guard.errors import (
 )
 from guard.pipeline import Guard, Redaction, Restoration, Session
 from guard.restore import StreamingRestorer
+from guard.terms import Term
 from guard.vault import Vault
 
 __all__ = [
+    "BlockedError",
+    "ClientProfile",
     "ClipboardError",
     "ConfigError",
     "ENTITY_TYPES",
@@ -39,6 +43,7 @@ __all__ = [
     "SessionError",
     "Settings",
     "StreamingRestorer",
+    "Term",
     "Vault",
     "VaultError",
     "VaultKeyError",

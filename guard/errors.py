@@ -3,6 +3,7 @@
     GuardError
     ├── ConfigError            a configuration file or option is invalid
     ├── InputError             the text given cannot be processed (not UTF-8, too large…)
+    ├── BlockedError           the policy refuses the text (a `block` type was found)
     ├── ModelNotInstalledError the spaCy model is missing from the environment
     ├── SessionError           no such session, or it has expired
     ├── VaultError             the vault cannot be opened, read or written
@@ -23,6 +24,29 @@ class ConfigError(GuardError):
 
 class InputError(GuardError):
     """The text given cannot be processed."""
+
+
+class BlockedError(GuardError):
+    """The policy blocks a type found in the text: nothing was redacted, nothing may be sent.
+
+    `findings` lists (type, start, end) of each blocking finding; never the values.
+    """
+
+    def __init__(self, findings: tuple[tuple[str, int, int], ...], text: str) -> None:
+        self.findings = findings
+        self.types = tuple(dict.fromkeys(kind for kind, _, _ in findings))
+        where = ", ".join(f"{kind} at {_line_column(text, start)}" for kind, start, _ in findings[:10])
+        more = f" and {len(findings) - 10} more" if len(findings) > 10 else ""
+        super().__init__(
+            f"Blocked by policy: {where}{more}. Remove these values, or change the policy of "
+            f"{', '.join(self.types)} (e.g. --policy {self.types[0]}=redact)."
+        )
+
+
+def _line_column(text: str, offset: int) -> str:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return f"line {line}, column {column}"
 
 
 class ModelNotInstalledError(GuardError):

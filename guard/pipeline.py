@@ -4,22 +4,30 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from guard.config import Settings
 from guard.detection import detect
-from guard.entities import Entity, cut_around
+from guard.entities import Entity, cut_around, resolve_overlaps
 from guard.errors import InputError
+from guard.lexicons import is_label
+from guard.ner import plausible_guess
 from guard.placeholders import find_placeholders, normalise
-from guard.restore import RestoreResult, StreamingRestorer, restore_text
+from guard.policy import MASK, decide, without_allowed
+from guard.mentions import LINKED_TYPES, plan_links
+from guard.restore import LITERAL, Lookup, RestoreResult, StreamingRestorer, restore_text
+from guard.terms import Term, TermMatcher, as_terms, matcher_for
 from guard.vault import Assignment, Vault, decode_key, load_or_create_key
 
 if TYPE_CHECKING:
     from presidio_anonymizer import AnonymizerEngine
+
+    from guard.surrogates import SurrogateMatcher
 
 
 @dataclass(frozen=True)
@@ -52,12 +60,26 @@ class Guard:
     """
 
     def __init__(
-        self, *, client: str | None = None, settings: Settings | None = None, vault: Vault | None = None
+        self,
+        *,
+        client: str | None = None,
+        settings: Settings | None = None,
+        vault: Vault | None = None,
+        terms: Iterable[str | Term] = (),
+        allow: Iterable[str] = (),
+        policy: Mapping[str, str] | None = None,
+        placeholder_style: str | None = None,
     ) -> None:
         self.client = client
-        self.settings = settings if settings is not None else Settings.load()
+        base = (settings if settings is not None else Settings.load()).for_client(client)
+        extras: dict[str, Any] = {"terms": as_terms(terms), "allow": tuple(allow), "policy": dict(policy or {})}
+        if placeholder_style is not None:
+            extras["placeholder_style"] = placeholder_style
+        given = {name: value for name, value in extras.items() if value}
+        self.settings = base._merged(given, source="arguments") if given else base
         self._vault = vault
         self._vault_lock = threading.Lock()
+        self._matcher: TermMatcher | None = None
 
     @property
     def vault(self) -> Vault:
@@ -69,43 +91,160 @@ class Guard:
                 )
             return self._vault
 
-    def analyze(self, text: str) -> list[Entity]:
-        """Every finding in `text`, as disjoint spans with the most specific type."""
-        self._check(text)
-        if not text.strip():
-            return []
-        return detect(text, self.settings)
+    def analyze(self, text: str, *, terms: Iterable[str | Term] = (), allow: Iterable[str] = ()) -> list[Entity]:
+        """Every finding in `text` that the policy does not allow, as disjoint spans.
 
-    def redact(self, text: str, session_id: str | None = None) -> Redaction:
+        `terms` and `allow` add client terms and allow-listed values for this call only.
+        """
+        self._check(text)
+        return self._findings(text, self._effective(terms, allow))[0]
+
+    def redact(
+        self,
+        text: str,
+        session_id: str | None = None,
+        *,
+        terms: Iterable[str | Term] = (),
+        allow: Iterable[str] = (),
+        style: str | None = None,
+    ) -> Redaction:
         """Replace every finding with its session placeholder; a new session unless one is given.
+
+        `style="surrogate"` shows realistic fake values instead of `[TYPE_N]` tags (default: the
+        `placeholder_style` setting); restore puts the originals back either way.
+
+        Raises BlockedError, before anything is stored, when the policy blocks a type found.
 
         Usage:
             red = guard.redact(email)
             more = guard.redact(follow_up, session_id=red.session_id)  # same placeholders
         """
-        entities = self.analyze(text)
+        self._check(text)
+        settings = self._effective(terms, allow)
+        if style is not None:
+            settings = settings._merged({"placeholder_style": style}, source="arguments")
+        found, term_keys = self._findings(text, settings)
+        decision = decide(found, text, settings)
         if session_id is None:
-            session_id = self.vault.create_session(self.client)
+            session_id = self.new_session()
         else:
             self.vault.session(session_id, self.client)
         # Tokens the user wrote that restore would read as placeholders: never values, and kept
         # out of the numbering so restore gives them back exactly as written.
         tokens = find_placeholders(text)
         spans = [(t.start, t.end) for t in tokens]
-        entities = [piece for e in entities for piece in cut_around(e, spans, text)]
-        requests = [Assignment(e.type, normalise(e.type, e.text), e.text) for e in entities]
+        entities = [piece for e in decision.redact for piece in cut_around(e, spans, text)]
+        masked = [replace(piece, placeholder=MASK) for e in decision.mask for piece in cut_around(e, spans, text)]
+        requests = [Assignment(e.type, term_keys.get((e.start, e.end)) or _key(e), e.text) for e in entities]
         requests += [
             Assignment(t.type, "\x00token\x00" + text[t.start : t.end], text[t.start : t.end], (t.type, t.number))
             for t in tokens
         ]
-        placeholders = self.vault.assign(session_id, requests)
+        linkable = [i for i, e in enumerate(entities) if e.type in LINKED_TYPES and (e.start, e.end) not in term_keys]
+        placeholders = self._assign_linked(session_id, requests, linkable)
         replaced = [replace(e, placeholder=p) for e, p in zip(entities, placeholders[: len(entities)], strict=True)]
         renumbered = [
             Entity(t.type, t.start, t.end, 1.0, text[t.start : t.end], p)
             for t, p in zip(tokens, placeholders[len(entities) :], strict=True)
             if p is not None
         ]
-        return Redaction(_anonymize(text, replaced, renumbered), session_id, tuple(replaced))
+        if settings.placeholder_style == "surrogate":
+            replaced = self._with_surrogates(session_id, text, replaced)
+        shown = tuple(sorted(replaced + masked, key=lambda e: e.start))
+        return Redaction(_anonymize(text, [*replaced, *masked], renumbered), session_id, shown)
+
+    def _assign_linked(self, session_id: str, requests: list[Assignment], linkable: list[int]) -> list[str | None]:
+        """Placeholders for `requests`, other mentions of one person or company sharing its number.
+
+        Mentions of a known entity are linked at once; mentions of an entity named more fully in
+        this same text wait for that entity's placeholder, then link to it.
+        """
+        if not linkable:
+            return self.vault.assign(session_id, requests)
+        table = self.vault.table(session_id, self.client)
+        known = {(t, n): v for (t, n, variant), v in table.items() if not variant and isinstance(v, str)}
+        plan = plan_links([(requests[i].type, requests[i].value) for i in linkable], known)
+        waiting: dict[int, int] = {}  # request index -> index of the request naming its entity
+        for position, link in zip(linkable, plan, strict=True):
+            if link is not None and link.entity is not None:
+                requests[position] = replace(requests[position], link=link.entity)
+            elif link is not None and link.index is not None:
+                waiting[position] = linkable[link.index]
+        first = [i for i in range(len(requests)) if i not in waiting]
+        placeholders: list[str | None] = [None] * len(requests)
+        for i, placeholder in zip(first, self.vault.assign(session_id, [requests[i] for i in first]), strict=True):
+            placeholders[i] = placeholder
+        if waiting:
+            later = list(waiting)
+            linked = [replace(requests[i], link=_entity_of(placeholders[waiting[i]])) for i in later]
+            for i, placeholder in zip(later, self.vault.assign(session_id, linked), strict=True):
+                placeholders[i] = placeholder
+        return placeholders
+
+    def _with_surrogates(self, session_id: str, text: str, entities: list[Entity]) -> list[Entity]:
+        """The entities with a realistic fake value instead of their tag, the same fake for the same
+        placeholder in the whole session, never a real value of the session or a word of `text`."""
+        from guard.surrogates import SurrogateGenerator, new_seed
+
+        known = self.vault.surrogates(session_id, self.client)
+        table = self.vault.table(session_id, self.client)
+        taken = {v for v in table.values() if isinstance(v, str)} | set(known.values())
+        taken |= {normalise(kind, v) for (kind, _, _), v in [*table.items(), *known.items()] if isinstance(v, str)}
+        generator = SurrogateGenerator(new_seed())
+        keys = [_key_of(e.placeholder) for e in entities]
+        drawn: dict[tuple[str, int, int], str] = {}
+        for (kind, number, variant), entity in sorted(zip(keys, entities), key=lambda pair: pair[0][2]):
+            key = (kind, number, variant)
+            if key in known or key in drawn:
+                continue
+            base = known.get((kind, number, 0)) or drawn.get((kind, number, 0))
+            full = table.get((kind, number, 0))
+            fake = (
+                generator.mention(kind, entity.text, full, base)
+                if variant and base and isinstance(full, str)
+                else None
+            )
+            if fake is None or fake in taken or normalise(kind, fake) in taken:
+                fake = generator.surrogate(kind, entity.text, number * 1000 + variant, taken, text=text)
+            drawn[key] = fake
+            taken |= {fake, normalise(kind, fake)}
+        if drawn:
+            known.update(self.vault.add_surrogates(session_id, drawn))
+        return [replace(e, placeholder=known[key]) for e, key in zip(entities, keys, strict=True)]
+
+    def _term_matcher(self, terms: tuple[Term, ...]) -> TermMatcher:
+        """The automaton of this Guard's terms, built once; a call's extra terms get their own."""
+        if terms is not self.settings.terms:
+            return matcher_for(terms)
+        if self._matcher is None:
+            self._matcher = matcher_for(terms)  # hashing 10,000 terms per call would cost more than matching
+        return self._matcher
+
+    def _detect(self, text: str, settings: Settings) -> list[Entity]:
+        """What the detection pipeline finds; a subclass may stand in a cheaper detector (tests)."""
+        return detect(text, settings)
+
+    def _effective(self, terms: Iterable[str | Term], allow: Iterable[str]) -> Settings:
+        """The settings for one call: this Guard's, plus the call's own terms and allow-list."""
+        extra_terms, extra_allow = as_terms(terms), tuple(allow)
+        if not extra_terms and not extra_allow:
+            return self.settings
+        return replace(self.settings, terms=self.settings.terms + extra_terms, allow=self.settings.allow + extra_allow)
+
+    def _findings(self, text: str, settings: Settings) -> tuple[list[Entity], dict[tuple[int, int], str]]:
+        """Detected values plus client terms, minus what the policy allows; and each term
+        finding's key, so that every form of a term shares one placeholder."""
+        if not text.strip():
+            return [], {}
+        detected = self._detect(text, settings)
+        matches = self._term_matcher(settings.terms).find(text) if settings.terms else []
+        found = [Entity(m.term.type, m.start, m.end, 1.0, text[m.start : m.end]) for m in matches]
+        if found:
+            detected = resolve_overlaps(
+                detected + found, text, is_label=is_label, is_plausible=lambda e: plausible_guess(text, e.start, e.end)
+            )
+        keys = {(m.start, m.end): normalise(m.term.type, m.term.value) for m in matches}
+        return without_allowed(detected, text, settings), keys
 
     def restore(self, text: str, session_id: str) -> str:
         """Put the session's original values back in place of its placeholders.
@@ -119,16 +258,44 @@ class Guard:
         """Like `restore`, and also list placeholders the session does not know (left as is)."""
         self._check(text)
         table = self.vault.table(session_id, self.client)
-        result: RestoreResult = restore_text(text, lambda t, n: table.get((t, n)))
+        matcher = self._surrogate_matcher(session_id, table)
+        if matcher is not None:
+            text = matcher.restore(text)
+        result: RestoreResult = restore_text(text, _lookup(table))
         return Restoration(result.text, tuple(dict.fromkeys(result.unknown)))
 
-    def restorer(self, session_id: str) -> StreamingRestorer:
-        """A streaming restorer: `feed(chunk)` returns what is ready, `flush()` the rest."""
+    def restorer(self, session_id: str, *, escape: Callable[[str], str] | None = None) -> StreamingRestorer:
+        """A streaming restorer: `feed(chunk)` returns what is ready, `flush()` the rest.
+
+        `escape` transforms each original value before it is inserted, e.g. JSON string escaping
+        when the stream is a tool call's JSON arguments.
+        """
         table = self.vault.table(session_id, self.client)
-        return StreamingRestorer(lambda t, n: table.get((t, n)))
+        if escape is not None:
+            table = {key: escape(value) if isinstance(value, str) else value for key, value in table.items()}
+        matcher = self._surrogate_matcher(session_id, table)
+        return StreamingRestorer(_lookup(table), before=matcher.restorer() if matcher is not None else None)
+
+    def _surrogate_matcher(
+        self, session_id: str, table: Mapping[tuple[str, int, int], str | object]
+    ) -> SurrogateMatcher | None:
+        """The scanner that finds this session's surrogates in an answer; None if it has none."""
+        fakes = self.vault.surrogates(session_id, self.client)
+        if not fakes:
+            return None
+        originals = tuple(
+            sorted(((key[0], fake), value) for key, fake in fakes.items() if isinstance(value := table.get(key), str))
+        )
+        return _matcher(originals)
 
     def new_session(self) -> str:
-        """Start an empty session (one conversation) and return its id."""
+        """Start an empty session (one conversation) and return its id.
+
+        With `stable_placeholders`, every conversation of the profile shares one session instead,
+        so the same value keeps the same placeholder from one conversation to the next.
+        """
+        if self.settings.stable_placeholders:
+            return self.vault.stable_session(self.client)
         return self.vault.create_session(self.client)
 
     @contextmanager
@@ -182,6 +349,46 @@ class Session:
     def restorer(self) -> StreamingRestorer:
         """A streaming restorer for this conversation."""
         return self.guard.restorer(self.id)
+
+
+def _lookup(table: Mapping[tuple[str, int, int], str | object]) -> Lookup:
+    """Restore's view of a session table; a mention of a token the user wrote is theirs too."""
+
+    def lookup(entity_type: str, number: int, variant: int) -> str | object | None:
+        value = table.get((entity_type, number, variant))
+        if value is None and variant and table.get((entity_type, number, 0)) is LITERAL:
+            return LITERAL
+        return value
+
+    return lookup
+
+
+def _key(entity: Entity) -> str:
+    """The vault key of a value. Names and companies keep their case: "JEAN DUPONT" after "Jean
+    Dupont" is another mention of the same person ([PERSON_1.2]), so each restores as written."""
+    if entity.type in LINKED_TYPES:
+        return " ".join(unicodedata.normalize("NFC", entity.text).split())
+    return normalise(entity.type, entity.text)
+
+
+@lru_cache(maxsize=16)
+def _matcher(originals: tuple[tuple[tuple[str, str], str], ...]) -> SurrogateMatcher:
+    """A session's surrogate scanner, kept while the session's surrogates do not change."""
+    from guard.surrogates import SurrogateMatcher
+
+    return SurrogateMatcher(dict(originals))
+
+
+def _key_of(placeholder: str | None) -> tuple[str, int, int]:
+    """(type, number, variant) of a tag placeholder the vault just gave."""
+    [match] = find_placeholders(placeholder or "")
+    return match.type, match.number, match.variant
+
+
+def _entity_of(placeholder: str | None) -> tuple[str, int]:
+    """(type, number) of a placeholder the vault just gave."""
+    [match] = find_placeholders(placeholder or "")
+    return match.type, match.number
 
 
 def _vault_key(settings: Settings) -> bytes:

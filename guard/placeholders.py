@@ -19,11 +19,14 @@ from guard.entities import ENTITY_TYPES
 _OPENERS = {"[": "]", "<": ">", "{": "}"}
 _MAX_SPACES = 3
 _MAX_DIGITS = 6
+_MAX_VARIANT_DIGITS = 3
 
 
-def format_placeholder(entity_type: str, number: int) -> str:
-    """The written form of the `number`-th placeholder of a type: `[TYPE_N]`."""
-    return f"[{entity_type}_{number}]"
+def format_placeholder(entity_type: str, number: int, variant: int = 0) -> str:
+    """The written form of a placeholder: `[TYPE_N]`, or `[TYPE_N.V]` for the V-th way of writing
+    entity N ("M. Dupont" after "Jean Dupont": one person for the AI, each mention restored as written).
+    """
+    return f"[{entity_type}_{number}.{variant}]" if variant else f"[{entity_type}_{number}]"
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,8 @@ class PlaceholderMatch:
     end: int
     type: str
     number: int
+    #: 0 for the entity's own placeholder, V >= 2 for `[TYPE_N.V]`, another mention of entity N.
+    variant: int = 0
 
 
 def _type_alternation(types: tuple[str, ...]) -> str:
@@ -45,16 +50,17 @@ def _type_alternation(types: tuple[str, ...]) -> str:
 _TYPES = _type_alternation(ENTITY_TYPES)
 _CORE = regex.compile(
     rf"(?<![A-Za-z0-9_\\])(?P<type>(?i:{_TYPES}))\\?_(?P<number>[1-9][0-9]{{0,{_MAX_DIGITS - 1}}})"
-    r"(?![A-Za-z0-9_])"
+    rf"(?:\.(?P<variant>[1-9][0-9]{{0,{_MAX_VARIANT_DIGITS - 1}}}))?(?![A-Za-z0-9_])"
 )
 # Any surface form, used to ask "could a placeholder still start here?" of a stream's tail.
 _SURFACE = regex.compile(
     rf"(?:\\?[\[<{{][ \t]{{0,{_MAX_SPACES}}})?(?i:{_TYPES})\\?_[0-9]{{1,{_MAX_DIGITS}}}"
+    rf"(?:\.[0-9]{{0,{_MAX_VARIANT_DIGITS}}})?"
 )
 #: Longest text a single placeholder can occupy once its delimiters are included.
 MAX_SURFACE_LENGTH = (
     max(len(t) + t.count("_") for t in ENTITY_TYPES)
-    + 2 + _MAX_DIGITS + 2 * (2 + _MAX_SPACES)
+    + 2 + _MAX_DIGITS + 1 + _MAX_VARIANT_DIGITS + 2 * (2 + _MAX_SPACES)
 )
 
 
@@ -75,7 +81,8 @@ def find_placeholders(text: str, pos: int = 0, endpos: int | None = None) -> lis
         if is_bare and not core.group("type").isupper():
             continue
         entity_type = regex.sub(r"\\", "", core.group("type")).upper()
-        found.append(PlaceholderMatch(start, end, entity_type, int(core.group("number"))))
+        variant = int(core.group("variant") or 0)
+        found.append(PlaceholderMatch(start, end, entity_type, int(core.group("number")), 0 if variant == 1 else variant))
         floor = end
     return found
 

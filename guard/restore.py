@@ -8,7 +8,7 @@ reserved in the session as a literal, so it comes back exactly as they wrote it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Protocol
 
 from guard.placeholders import (
     MAX_SURFACE_LENGTH,
@@ -18,17 +18,25 @@ from guard.placeholders import (
     format_placeholder,
 )
 
-#: What a session knows of a (type, number): the original value, LITERAL (a token the user
-#: wrote, to leave as is), or None (unknown).
+#: What a session knows of a (type, number, variant): the original value, LITERAL (a token the
+#: user wrote, to leave as is), or None (unknown). Variant 0 is the entity's own placeholder.
 LITERAL = object()
-Lookup = Callable[[str, int], "str | object | None"]
+Lookup = Callable[[str, int, int], "str | object | None"]
 
 # Characters of already-emitted text kept as context for the next scan (the scanner looks
 # one character back before a token).
 _CONTEXT = 16
 # Characters that must follow a placeholder before it is final: more digits, spaces and a
-# (markdown-escaped) closing bracket could still change it.
-_SETTLING = 3 + 2 + 1
+# (markdown-escaped) closing bracket, or a mention's `.V`, could still change it.
+_SETTLING = 3 + 2 + 1 + 4
+
+
+class Stage(Protocol):
+    """A streaming step run before placeholders are restored (surrogates are put back first)."""
+
+    def feed(self, chunk: str) -> str: ...
+
+    def flush(self) -> str: ...
 
 
 @dataclass
@@ -52,14 +60,14 @@ def _splice(
     unknown: list[str] = []
     cursor = start
     for match in matches:
-        value = lookup(match.type, match.number)
+        value = lookup(match.type, match.number, match.variant)
         pieces.append(text[cursor : match.start])
         if isinstance(value, str):
             pieces.append(value)
         else:
             pieces.append(text[match.start : match.end])
             if value is None:
-                unknown.append(format_placeholder(match.type, match.number))
+                unknown.append(format_placeholder(match.type, match.number, match.variant))
         cursor = match.end
     pieces.append(text[cursor:end])
     return RestoreResult("".join(pieces), unknown)
@@ -76,19 +84,22 @@ class StreamingRestorer:
     one placeholder's length waits for the next chunk.
     """
 
-    def __init__(self, lookup: Lookup) -> None:
+    def __init__(self, lookup: Lookup, before: Stage | None = None) -> None:
         self._lookup = lookup
+        self._before = before
         self._context = ""
         self._pending = ""
         self.unknown: list[str] = []
 
     def feed(self, chunk: str) -> str:
         """Add a chunk; return the restored text that can no longer change."""
-        self._pending += chunk
+        self._pending += self._before.feed(chunk) if self._before else chunk
         return self._emit(final=False)
 
     def flush(self) -> str:
         """Return everything still held back, restored."""
+        if self._before:
+            self._pending += self._before.flush()
         return self._emit(final=True)
 
     def _emit(self, final: bool) -> str:

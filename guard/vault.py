@@ -17,7 +17,7 @@ import secrets
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +34,9 @@ from guard.restore import LITERAL
 # sessions.client: the encrypted profile name (NULL: default profile). entries.fingerprint: an
 # HMAC of the normalised value; entries.value: AES-GCM nonce + ciphertext. Both are NULL for a
 # reserved token (a placeholder-like token the user wrote, which restore leaves as written).
+# mentions: other ways of writing an entry's entity ("M. Dupont" for "Jean Dupont"), `[TYPE_N.V]`.
+# surrogates: in surrogate style, the fake value shown instead of `[TYPE_N.V]` (encrypted too: it
+# is linked to the real value).
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS sessions (
@@ -51,12 +54,31 @@ CREATE TABLE IF NOT EXISTS entries (
     PRIMARY KEY (session_id, type, number),
     UNIQUE (session_id, fingerprint)
 );
+CREATE TABLE IF NOT EXISTS mentions (
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    type TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    variant INTEGER NOT NULL,
+    fingerprint BLOB NOT NULL,
+    value BLOB NOT NULL,
+    PRIMARY KEY (session_id, type, number, variant),
+    UNIQUE (session_id, fingerprint)
+);
+CREATE TABLE IF NOT EXISTS surrogates (
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    type TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    variant INTEGER NOT NULL,
+    value BLOB NOT NULL,
+    PRIMARY KEY (session_id, type, number, variant)
+);
 """
 _CORRUPT = (
     "The file at {path} is not a readable clientguard vault (corrupted or truncated?). "
     "Nothing was changed: move it aside and a new vault will be created."
 )
 _KEY_CHECK = b"clientguard vault key check"
+_CHAIN_AAD = b"clientguard fingerprint keys of earlier rotations"
 _SESSION_ID_BYTES = 24  # 192 bits
 
 
@@ -78,12 +100,15 @@ class Assignment:
     `token` is set for a placeholder-like token the user wrote, e.g. ("PERSON", 1) for
     "[PERSON_1]": that number is reserved and the token left as written, unless the session
     already gave the number to a real value; then the token gets a fresh placeholder.
+    `link` names the entity a new value is another mention of, e.g. ("PERSON", 1) for
+    "M. Dupont" once "Jean Dupont" is [PERSON_1]: it gets `[PERSON_1.2]`.
     """
 
     type: str
     key: str
     value: str = field(repr=False)
     token: tuple[str, int] | None = None
+    link: tuple[str, int] | None = None
 
 
 class Vault:
@@ -149,6 +174,7 @@ class Vault:
                     db.execute("INSERT INTO meta VALUES ('key_check', ?)", (check,))
                 elif self._decrypt(row[0], b"key") != _KEY_CHECK:
                     raise VaultKeyError("key check mismatch")
+                self._load_rotation_state(db)
         except sqlite3.DatabaseError:
             raise VaultError(_CORRUPT.format(path="this vault")) from None
         except VaultKeyError:
@@ -172,6 +198,25 @@ class Vault:
         encrypted_client = None if client is None else self._encrypt(client.encode(), session_id.encode())
         with self._transaction() as db:
             db.execute("INSERT INTO sessions VALUES (?, ?, ?, ?)", (session_id, encrypted_client, now, now))
+        return session_id
+
+    def stable_session(self, client: str | None = None) -> str:
+        """The one session all of a profile's conversations share when it wants stable placeholders.
+
+        Found by an HMAC of the profile name (never the name in clear); a new one is started when
+        it expired or was purged.
+        """
+        name = "stable:" + hmac.new(self._mac_key, (client or "").encode(), hashlib.sha256).hexdigest()
+        with self._transaction() as db:
+            self._expire(db)
+            row = db.execute(
+                "SELECT s.id FROM meta m JOIN sessions s ON s.id = CAST(m.value AS TEXT) WHERE m.name=?", (name,)
+            ).fetchone()
+            if row is not None:
+                return str(row[0])
+        session_id = self.create_session(client)
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, session_id))
         return session_id
 
     def session(self, session_id: str, client: str | None = None) -> SessionInfo:
@@ -245,6 +290,13 @@ class Vault:
         ).fetchone()
         if row is not None:
             return format_placeholder(row[0], row[1])
+        row = db.execute(
+            "SELECT type, number, variant FROM mentions WHERE session_id=? AND fingerprint=?", (session_id, fingerprint)
+        ).fetchone()
+        if row is not None:
+            return format_placeholder(row[0], row[1], row[2])
+        if request.link is not None:
+            return self._add_mention(db, session_id, request, fingerprint)
         taken = {n for (n,) in db.execute("SELECT number FROM entries WHERE session_id=? AND type=?", (session_id, request.type))}
         number = next(n for n in range(1, len(taken) + 2) if n not in taken)
         aad = _aad(session_id, request.type, number)
@@ -254,15 +306,73 @@ class Vault:
         )
         return format_placeholder(request.type, number)
 
-    def table(self, session_id: str, client: str | None = None) -> dict[tuple[str, int], str | object]:
-        """Everything restore needs for a session: (type, number) → value, or LITERAL."""
+    def _add_mention(self, db: sqlite3.Connection, session_id: str, request: Assignment, fingerprint: bytes) -> str:
+        """Record another way of writing an existing entity; its placeholder is `[TYPE_N.V]`, V >= 2."""
+        assert request.link is not None
+        entity_type, number = request.link
+        (last,) = db.execute(
+            "SELECT MAX(variant) FROM mentions WHERE session_id=? AND type=? AND number=?", (session_id, entity_type, number)
+        ).fetchone()
+        variant = max(last or 1, 1) + 1
+        aad = _aad(session_id, entity_type, number, variant)
+        db.execute(
+            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
+            (session_id, entity_type, number, variant, fingerprint, self._encrypt(request.value.encode(), aad)),
+        )
+        return format_placeholder(entity_type, number, variant)
+
+    def table(self, session_id: str, client: str | None = None) -> dict[tuple[str, int, int], str | object]:
+        """Everything restore needs for a session: (type, number, variant) → value, or LITERAL.
+
+        Variant 0 is the entity's own placeholder `[TYPE_N]`; V >= 2 its other mentions `[TYPE_N.V]`.
+        """
         self.session(session_id, client)
         with self._transaction() as db:
-            rows = db.execute("SELECT type, number, value FROM entries WHERE session_id=?", (session_id,)).fetchall()
+            rows = db.execute("SELECT type, number, 0, value FROM entries WHERE session_id=?", (session_id,)).fetchall()
+            rows += db.execute(
+                "SELECT type, number, variant, value FROM mentions WHERE session_id=?", (session_id,)
+            ).fetchall()
         return {
-            (entity_type, number): LITERAL if blob is None else self._decrypt(blob, _aad(session_id, entity_type, number)).decode()
-            for entity_type, number, blob in rows
+            (kind, number, variant): LITERAL
+            if blob is None
+            else self._decrypt(blob, _aad(session_id, kind, number, variant)).decode()
+            for kind, number, variant, blob in rows
         }
+
+    def surrogates(self, session_id: str, client: str | None = None) -> dict[tuple[str, int, int], str]:
+        """The session's surrogates: (type, number, variant) → the fake value shown for it."""
+        self.session(session_id, client)
+        with self._transaction() as db:
+            rows = db.execute(
+                "SELECT type, number, variant, value FROM surrogates WHERE session_id=?", (session_id,)
+            ).fetchall()
+        return {
+            (kind, number, variant): self._decrypt(blob, b"surrogate\x00" + _aad(session_id, kind, number, variant)).decode()
+            for kind, number, variant, blob in rows
+        }
+
+    def add_surrogates(
+        self, session_id: str, proposed: Mapping[tuple[str, int, int], str]
+    ) -> dict[tuple[str, int, int], str]:
+        """Record surrogates not yet recorded; return the session's surrogates for those keys.
+
+        When two processes draw a surrogate for one value at once, the first one stored wins and
+        both get it back, so a value never shows two different fakes.
+        """
+        with self._transaction() as db:
+            self._live_session(db, session_id)
+            for (kind, number, variant), fake in proposed.items():
+                aad = b"surrogate\x00" + _aad(session_id, kind, number, variant)
+                db.execute(
+                    "INSERT OR IGNORE INTO surrogates VALUES (?, ?, ?, ?, ?)",
+                    (session_id, kind, number, variant, self._encrypt(fake.encode(), aad)),
+                )
+        stored = self.surrogates(session_id, self._client_of(session_id))
+        return {key: stored[key] for key in proposed}
+
+    def _client_of(self, session_id: str) -> str | None:
+        with self._transaction() as db:
+            return self._live_session(db, session_id).client
 
     # -- internals ------------------------------------------------------------------------
 
@@ -274,15 +384,30 @@ class Vault:
             except sqlite3.OperationalError as exc:
                 raise VaultError(f"The vault is not writable ({exc}). Check disk space and permissions.") from None
             try:
+                self._refuse_a_rotated_key(self._db)
                 yield self._db
+            except SessionError:
+                try:
+                    self._db.execute("COMMIT")  # sessions found expired on the way stay deleted
+                except sqlite3.OperationalError:
+                    self._rollback()  # they will be deleted next time; the session error is the news
+                raise
+            except sqlite3.OperationalError as exc:  # a full disk fails a statement, not only the commit
+                self._rollback()
+                raise VaultError(f"The vault could not save ({exc}). Check disk space and permissions.") from None
             except BaseException:
-                self._db.execute("ROLLBACK")
+                self._rollback()
                 raise
             try:
                 self._db.execute("COMMIT")
             except sqlite3.OperationalError as exc:
-                self._db.execute("ROLLBACK")
+                self._rollback()
                 raise VaultError(f"The vault could not save ({exc}). Check disk space and permissions.") from None
+
+    def _rollback(self) -> None:
+        # SQLite may have rolled back already (SQLITE_FULL does): a second ROLLBACK would raise.
+        if self._db.in_transaction:
+            self._db.execute("ROLLBACK")
 
     def _live_session(self, db: sqlite3.Connection, session_id: str) -> SessionInfo:
         self._expire(db)
@@ -326,16 +451,123 @@ class Vault:
             ) from None
 
     def _fingerprint(self, session_id: str, entity_type: str, key: str) -> bytes:
-        message = "\x00".join((session_id, entity_type, key)).encode()
-        return hmac.new(self._mac_key, message, hashlib.sha256).digest()
+        digest = "\x00".join((session_id, entity_type, key)).encode()
+        for mac_key in (*self._previous_mac_keys, self._mac_key):  # one key unless rotated: see rotate_key
+            digest = hmac.new(mac_key, digest, hashlib.sha256).digest()
+        return digest
+
+    # -- key rotation ---------------------------------------------------------------------
+
+    _previous_mac_keys: tuple[bytes, ...] = ()
+    _key_check: bytes | None = None
+
+    def rotate_key(self, new_key: bytes) -> None:
+        """Re-encrypt every value, client name and fingerprint under `new_key`: all or nothing.
+
+        Fingerprints cannot be recomputed (the vault never holds the normalised forms they hash),
+        so each is hashed once more under the new key, and the earlier fingerprint keys are kept,
+        encrypted under the new key, to rebuild the chain on lookup. The old key alone then opens
+        nothing and tests no guess. The file is vacuumed and its WAL truncated so that no page
+        written under the old key lingers; another process still holding the old key gets a
+        VaultKeyError on its next use instead of writing values nobody could read.
+        """
+        if len(new_key) != 32:
+            raise VaultKeyError(f"A vault key is 32 bytes; the new key has {len(new_key)}. Nothing was changed.")
+        aead, mac_key = AESGCM(_derive(new_key, b"clientguard values")), _derive(new_key, b"clientguard fingerprints")
+        chain = (*self._previous_mac_keys, self._mac_key)
+        before = (self._aead, self._mac_key, self._previous_mac_keys, self._key_check)
+
+        def again(blob: bytes | None, aad: bytes) -> bytes | None:
+            if blob is None:
+                return None
+            nonce = secrets.token_bytes(12)
+            return nonce + aead.encrypt(nonce, self._decrypt(blob, aad), aad)
+
+        def rehash(fingerprint: bytes | None) -> bytes | None:
+            return None if fingerprint is None else hmac.new(mac_key, fingerprint, hashlib.sha256).digest()
+
+        try:
+            with self._transaction() as db:
+                stable = db.execute(
+                    "SELECT m.name, s.id, s.client FROM meta m JOIN sessions s ON s.id = CAST(m.value AS TEXT) "
+                    "WHERE m.name LIKE 'stable:%'"
+                ).fetchall()
+                for name, sid, client in stable:  # a profile's shared session, found by the new key's HMAC
+                    profile = b"" if client is None else self._decrypt(client, sid.encode())
+                    db.execute("DELETE FROM meta WHERE name=?", (name,))
+                    renamed = "stable:" + hmac.new(mac_key, profile, hashlib.sha256).hexdigest()
+                    db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (renamed, sid))
+                for sid, client in db.execute("SELECT id, client FROM sessions").fetchall():
+                    db.execute("UPDATE sessions SET client=? WHERE id=?", (again(client, sid.encode()), sid))
+                for sid, kind, number, fingerprint, value in db.execute(
+                    "SELECT session_id, type, number, fingerprint, value FROM entries"
+                ).fetchall():
+                    db.execute(
+                        "UPDATE entries SET fingerprint=?, value=? WHERE session_id=? AND type=? AND number=?",
+                        (rehash(fingerprint), again(value, _aad(sid, kind, number)), sid, kind, number),
+                    )
+                for sid, kind, number, variant, fingerprint, value in db.execute(
+                    "SELECT session_id, type, number, variant, fingerprint, value FROM mentions"
+                ).fetchall():
+                    db.execute(
+                        "UPDATE mentions SET fingerprint=?, value=? WHERE session_id=? AND type=? AND number=? AND variant=?",
+                        (rehash(fingerprint), again(value, _aad(sid, kind, number, variant)), sid, kind, number, variant),
+                    )
+                for sid, kind, number, variant, value in db.execute(
+                    "SELECT session_id, type, number, variant, value FROM surrogates"
+                ).fetchall():
+                    aad = b"surrogate\x00" + _aad(sid, kind, number, variant)
+                    db.execute(
+                        "UPDATE surrogates SET value=? WHERE session_id=? AND type=? AND number=? AND variant=?",
+                        (again(value, aad), sid, kind, number, variant),
+                    )
+                check = again(self._encrypt(_KEY_CHECK, b"key"), b"key")
+                wrapped = again(self._encrypt(b"".join(chain), _CHAIN_AAD), _CHAIN_AAD)
+                db.execute("UPDATE meta SET value=? WHERE name='key_check'", (check,))
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint_chain', ?)", (wrapped,))
+                self._aead, self._mac_key, self._previous_mac_keys, self._key_check = aead, mac_key, chain, check
+        except BaseException:
+            self._aead, self._mac_key, self._previous_mac_keys, self._key_check = before
+            raise
+        self._compact()
+
+    def _compact(self) -> None:
+        """Rewrite the file without free pages and empty the WAL: old ciphertext leaves the disk."""
+        try:
+            with self._lock:
+                self._db.execute("VACUUM")
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.OperationalError as exc:
+            raise VaultError(
+                f"The key was rotated, but the vault could not be compacted ({exc}): free some disk space "
+                f"and rotate again to wipe pages written under the old key."
+            ) from None
+
+    def _load_rotation_state(self, db: sqlite3.Connection) -> None:
+        """Remember the key check as this process saw it, and the fingerprint keys of earlier rotations."""
+        self._key_check = db.execute("SELECT value FROM meta WHERE name='key_check'").fetchone()[0]
+        row = db.execute("SELECT value FROM meta WHERE name='fingerprint_chain'").fetchone()
+        chain = b"" if row is None else self._decrypt(row[0], _CHAIN_AAD)
+        self._previous_mac_keys = tuple(chain[i : i + 32] for i in range(0, len(chain), 32))
+
+    def _refuse_a_rotated_key(self, db: sqlite3.Connection) -> None:
+        if self._key_check is None:
+            return  # still opening
+        row = db.execute("SELECT value FROM meta WHERE name='key_check'").fetchone()
+        if row is None or row[0] != self._key_check:
+            raise VaultKeyError(
+                "The vault key was rotated by another process ('guard vault rotate-key'): this process "
+                "still holds the old key. Restart it so that it reads the new key; nothing was written."
+            )
 
 
 def _derive(key: bytes, purpose: bytes) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose).derive(key)
 
 
-def _aad(session_id: str, entity_type: str, number: int) -> bytes:
-    return f"{session_id}\x00{entity_type}\x00{number}".encode()
+def _aad(session_id: str, entity_type: str, number: int, variant: int = 0) -> bytes:
+    mention = f"\x00{variant}" if variant else ""
+    return f"{session_id}\x00{entity_type}\x00{number}{mention}".encode()
 
 
 def _short(session_id: str) -> str:

@@ -27,8 +27,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 class RegexGuard(Guard):
     """A Guard whose analyzer is one regular expression (e-mail addresses): no model to load."""
 
-    def analyze(self, text: str) -> list[Entity]:
-        self._check(text)
+    def _detect(self, text: str, settings: Settings) -> list[Entity]:
         return [Entity("EMAIL_ADDRESS", m.start(), m.end(), 1.0, m.group()) for m in _EMAIL.finditer(text)]
 
 

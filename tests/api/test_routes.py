@@ -278,7 +278,7 @@ def test_a_slow_analysis_does_not_block_other_requests(regex_guard: Guard) -> No
     waited: list[bool] = []
 
     class SlowGuard(type(regex_guard)):  # type: ignore[misc]
-        def analyze(self, text: str) -> list[Any]:
+        def analyze(self, text: str, **options: Any) -> list[Any]:
             if text != "warm up":
                 waited.append(released.wait(timeout=10))
             return []
@@ -314,7 +314,7 @@ def test_the_guard_is_built_and_warmed_in_the_lifespan_not_at_creation(
             super().__init__(**kwargs)
             built.append(self)
 
-        def analyze(self, text: str) -> list[Any]:
+        def analyze(self, text: str, **options: Any) -> list[Any]:
             analysed.append(text)
             return []
 
@@ -328,7 +328,11 @@ def test_the_guard_is_built_and_warmed_in_the_lifespan_not_at_creation(
 
 def test_openapi_documents_every_route_schema_and_error(client: TestClient) -> None:
     document = client.get("/openapi.json").json()
-    assert set(document["paths"]) == {"/healthz", "/v1/analyze", "/v1/redact", "/v1/restore", "/v1/sessions/{session_id}"}
+    assert set(document["paths"]) == {
+        "/healthz", "/v1/analyze", "/v1/redact", "/v1/restore", "/v1/sessions/{session_id}",
+        "/v1/chat/completions", "/v1/models",  # the OpenAI-compatible proxy (test_proxy.py)
+        "/v1/profiles",  # the web page's profile chooser (tests/web/)
+    }
     schemas = document["components"]["schemas"]
     for name in ("AnalyzeRequest", "RedactRequest", "RedactResponse", "RestoreRequest", "RestoreResponse", "ErrorResponse"):
         assert schemas[name]["description"], name

@@ -101,7 +101,7 @@ def test_an_unknown_key_is_refused_with_the_list_of_known_keys(isolated_home, pr
         Settings.load()
     message = str(caught.value)
     assert "sesion_ttl_days" in message and str(path) in message
-    assert all(f.name in message for f in fields(Settings))
+    assert all(f.name in message for f in fields(Settings) if f.name != "origins")  # origins: bookkeeping
 
 
 def test_an_unknown_argument_is_refused_too(isolated_home, project):
@@ -165,7 +165,7 @@ def test_per_type_thresholds_come_from_a_table_and_files_merge(isolated_home, pr
 @pytest.mark.parametrize(
     ("table", "message"),
     [("[thresholds]\nPERSONNE = 0.5\n", "Known: PERSON"), ("[thresholds]\nPERSON = 2\n", "between 0 and 1"),
-     ("thresholds = 0.5\n", "must be a table"), ("[policy]\nSECRET = 'block'\n", "Unknown setting 'policy'")],
+     ("thresholds = 0.5\n", "must be a table"), ("[policy]\nSECRET = 'explode'\n", "Known: redact, mask, block, allow")],
 )
 def test_a_bad_thresholds_table_is_refused(isolated_home, project, table, message):
     write_project_config(project, table)

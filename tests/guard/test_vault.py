@@ -117,8 +117,8 @@ def test_reserved_token_numbers_are_skipped_and_restore_as_written(vault):
     ]
     assert vault.assign(sid, [person("Marie Curie")]) == ["[PERSON_4]"]
     table = vault.table(sid)
-    assert table[("PERSON", 1)] is LITERAL and table[("PERSON", 3)] is LITERAL
-    assert (table[("PERSON", 2)], table[("PERSON", 4)]) == ("Jean Dupont", "Marie Curie")
+    assert table[("PERSON", 1, 0)] is LITERAL and table[("PERSON", 3, 0)] is LITERAL
+    assert (table[("PERSON", 2, 0)], table[("PERSON", 4, 0)]) == ("Jean Dupont", "Marie Curie")
 
 
 def test_a_token_written_again_stays_reserved(vault):
@@ -132,7 +132,7 @@ def test_a_token_whose_number_a_value_holds_gets_a_fresh_placeholder(vault):
     vault.assign(sid, [person("Jean Dupont")])
     [fresh] = vault.assign(sid, [token("PERSON", 1)])
     assert fresh == "[PERSON_2]"
-    assert vault.table(sid) == {("PERSON", 1): "Jean Dupont", ("PERSON", 2): "[PERSON_1]"}
+    assert vault.table(sid) == {("PERSON", 1, 0): "Jean Dupont", ("PERSON", 2, 0): "[PERSON_1]"}
 
 
 # -- encryption at rest and file permissions ------------------------------------------------------
@@ -218,13 +218,13 @@ def test_a_session_table_never_holds_another_sessions_values(vault):
     vault.assign(first, [person("Jean Dupont"), of_type("EMAIL_ADDRESS", "jean@acme.fr")])
     vault.assign(second, [person("Marie Curie"), person("Jean Dupont")])
     assert set(vault.table(first).values()) == {"Jean Dupont", "jean@acme.fr"}
-    assert vault.table(second) == {("PERSON", 1): "Marie Curie", ("PERSON", 2): "Jean Dupont"}
+    assert vault.table(second) == {("PERSON", 1, 0): "Marie Curie", ("PERSON", 2, 0): "Jean Dupont"}
 
 
 def test_a_session_belongs_to_its_client_profile(vault):
     sid = vault.create_session(client="acme")
     vault.assign(sid, [person("Jean Dupont")])
-    assert vault.table(sid, client="acme") == {("PERSON", 1): "Jean Dupont"}
+    assert vault.table(sid, client="acme") == {("PERSON", 1, 0): "Jean Dupont"}
     for other in (None, "globex"):
         with pytest.raises(SessionError):
             vault.table(sid, client=other)
@@ -264,9 +264,9 @@ def test_a_session_expires_after_its_ttl_without_use(vault_path, key, clock):
     sid = vault.create_session()
     vault.assign(sid, [person("Jean Dupont")])
     clock.now += 29 * DAY
-    assert vault.table(sid) == {("PERSON", 1): "Jean Dupont"}  # use renews the session
+    assert vault.table(sid) == {("PERSON", 1, 0): "Jean Dupont"}  # use renews the session
     clock.now += 29 * DAY
-    assert vault.table(sid) == {("PERSON", 1): "Jean Dupont"}
+    assert vault.table(sid) == {("PERSON", 1, 0): "Jean Dupont"}
     clock.now += 30 * DAY + 1
     with pytest.raises(SessionError):
         vault.table(sid)
@@ -296,7 +296,7 @@ def test_purge_forgets_a_session_and_wipes_its_ciphertext_from_the_files(vault_p
 
     with pytest.raises(SessionError):
         vault.table(purged)
-    assert vault.table(kept) == {("PERSON", 1): "Marie Curie"}
+    assert vault.table(kept) == {("PERSON", 1, 0): "Marie Curie"}
     left = [(name, i) for name, data in files_bytes(vault_path.parent).items() for i, blob in enumerate(blobs) if blob in data]
     assert left == []
 
@@ -367,7 +367,7 @@ def test_in_memory_vault_works_and_writes_no_file(isolated_home, tmp_path, monke
     sid = vault.create_session()
     assert vault.assign(sid, [person("Jean Dupont")]) == ["[PERSON_1]"]
     assert vault.assign(sid, [token("PERSON", 1)]) == ["[PERSON_2]"]
-    assert vault.table(sid) == {("PERSON", 1): "Jean Dupont", ("PERSON", 2): "[PERSON_1]"}
+    assert vault.table(sid) == {("PERSON", 1, 0): "Jean Dupont", ("PERSON", 2, 0): "[PERSON_1]"}
     vault.purge(sid)
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
 
@@ -414,7 +414,7 @@ def test_processes_assigning_at_once_agree_on_one_placeholder_per_value(vault_pa
     assert sorted(answers[0]) == sorted(CONCURRENT_VALUES)
     assert sorted(answers[0].values()) == sorted(f"[PERSON_{n}]" for n in range(1, 51))
     table = Vault.open(vault_path, key).table(sid)
-    assert {f"[PERSON_{n}]": v for (_, n), v in table.items()} == {p: v for v, p in answers[0].items()}
+    assert {f"[PERSON_{n}]": v for (_, n, _variant), v in table.items()} == {p: v for v, p in answers[0].items()}
 
 
 # -- keys ---------------------------------------------------------------------------------------
@@ -464,3 +464,30 @@ def test_a_key_file_that_was_tampered_with_is_a_key_error(isolated_home):
     os.chmod(path, 0o600)
     with pytest.raises(VaultKeyError):
         load_or_create_key(path)
+
+
+def test_other_mentions_of_an_entity_get_variants_and_decrypt_only_where_they_belong():
+    vault = Vault.in_memory()
+    sid = vault.create_session()
+    [full] = vault.assign(sid, [person("Jean Dupont")])
+    short = Assignment("PERSON", "dupont", "Dupont", link=("PERSON", 1))
+    initial = Assignment("PERSON", "j. dupont", "J. Dupont", link=("PERSON", 1))
+    assert vault.assign(sid, [short, initial, short]) == ["[PERSON_1.2]", "[PERSON_1.3]", "[PERSON_1.2]"]
+    assert full == "[PERSON_1]"
+    assert vault.table(sid) == {
+        ("PERSON", 1, 0): "Jean Dupont", ("PERSON", 1, 2): "Dupont", ("PERSON", 1, 3): "J. Dupont",
+    }
+    vault.purge(sid)
+    with pytest.raises(SessionError):
+        vault.table(sid)
+
+
+def test_rotating_the_key_keeps_surrogates_and_a_profiles_stable_session(tmp_path):
+    vault = Vault.open(tmp_path / "vault.db", bytes(32))
+    stable = vault.stable_session("acme")
+    vault.assign(stable, [person("Jean Dupont")])
+    vault.add_surrogates(stable, {("PERSON", 1, 0): "Luc Martin"})
+    vault.rotate_key(bytes([7]) * 32)
+    assert vault.stable_session("acme") == stable
+    assert vault.surrogates(stable, "acme") == {("PERSON", 1, 0): "Luc Martin"}
+    assert vault.table(stable, "acme") == {("PERSON", 1, 0): "Jean Dupont"}
