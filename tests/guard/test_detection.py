@@ -117,3 +117,30 @@ def test_detect_many_equals_detect_one_at_a_time():
     texts = [p.read_text(encoding="utf-8") for p in CORPUS[:6]] + ["", "   ", SAMPLE]
     settings = Settings()
     assert detect_many(texts, settings) == [detect(t, settings) for t in texts]
+
+
+@pytest.mark.model
+def test_ner_on_numpy_blas_finds_exactly_what_it_finds_on_blis():
+    """The NER's matrix products run on numpy's BLAS for speed: same entities at the same offsets."""
+    from thinc.api import NumpyOps
+
+    from guard.nlp import BlasOps
+
+    nlp = detector().nlp
+    texts = [path.read_text(encoding="utf-8") for path in CORPUS]
+    nodes = [node for _, component in nlp.pipeline for node in component.model.walk()]
+    assert nodes and all(isinstance(node.ops, BlasOps) for node in nodes)
+
+    def entities() -> list[list[tuple[int, int, str]]]:
+        return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in nlp.pipe(texts)]
+
+    on_blas = entities()
+    try:
+        for node in nodes:
+            node.ops = NumpyOps()
+        on_blis = entities()
+    finally:
+        for node in nodes:
+            node.ops = BlasOps()
+    assert on_blas == on_blis
+    assert sum(map(len, on_blas)) > 20
