@@ -14,7 +14,7 @@ from datetime import datetime
 from functools import wraps
 from importlib import resources
 from pathlib import Path
-from typing import Any, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, Optional, TypeVar
 
 import typer
 from rich.console import Console
@@ -24,7 +24,9 @@ from rich.table import Table
 from guard.clipboard import read_clipboard, write_clipboard
 from guard.current_session import clear_current_session, read_current_session, write_current_session
 from guard.errors import BlockedError, ConfigError, GuardError, InputError, SessionError
-from guard.pipeline import Guard, Redaction
+
+if TYPE_CHECKING:
+    from guard.pipeline import Guard, Redaction
 
 app = typer.Typer(
     help="Protect client data before pasting text into an AI tool, and restore it in the answer.",
@@ -116,7 +118,7 @@ def restore(
     as_json: bool = JsonOption,
 ) -> None:
     """Put the original values back into an AI answer read from FILE (or stdin)."""
-    guard = Guard(client=ctx.obj)
+    guard = _guard(client=ctx.obj)
     result = guard.restore_with_report(read_input(source), session or _required_session(guard))
     if as_json:
         _print_json({"text": result.text, "unknown_placeholders": list(result.unknown_placeholders)})
@@ -143,7 +145,7 @@ def clip(
 @friendly
 def unclip(ctx: typer.Context, session: Optional[str] = SessionOption) -> None:
     """Restore the clipboard in place: copy the AI's answer, run 'guard unclip', paste."""
-    guard = Guard(client=ctx.obj)
+    guard = _guard(client=ctx.obj)
     result = guard.restore_with_report(read_clipboard(), session or _required_session(guard))
     write_clipboard(result.text)
     stderr.print("Clipboard restored.")
@@ -184,7 +186,7 @@ def demo() -> None:
     from guard.demo import ai_style_answer
 
     sample = resources.files("guard").joinpath("samples", "email_client.txt").read_text(encoding="utf-8")
-    guard = Guard()
+    guard = _guard()
     with guard.session() as conversation:
         red = conversation.redact(sample)
         answer = ai_style_answer(red)
@@ -232,7 +234,7 @@ def ui(
 @friendly
 def session_new(ctx: typer.Context) -> None:
     """Start a new conversation and make it current; print its id."""
-    guard = Guard(client=ctx.obj)
+    guard = _guard(client=ctx.obj)
     session_id = guard.new_session()
     write_current_session(session_id, guard.client)
     print(session_id)
@@ -242,7 +244,7 @@ def session_new(ctx: typer.Context) -> None:
 @friendly
 def session_list(ctx: typer.Context, as_json: bool = JsonOption) -> None:
     """List live conversations, most recent first."""
-    guard = Guard(client=ctx.obj)
+    guard = _guard(client=ctx.obj)
     current = read_current_session(guard.client)
     sessions = guard.vault.sessions()
     if as_json:
@@ -263,7 +265,7 @@ def session_purge(
     purge_all: bool = typer.Option(False, "--all", help="Purge every session of the vault."),
 ) -> None:
     """Delete a conversation's values from the vault (or all of them with --all)."""
-    guard = Guard(client=ctx.obj)
+    guard = _guard(client=ctx.obj)
     if purge_all:
         count = guard.vault.purge_all()
         clear_current_session(guard.client)
@@ -288,7 +290,7 @@ def vault_rotate_key() -> None:
     import os
     import secrets
 
-    guard = Guard()
+    guard = _guard()
     new_key = secrets.token_bytes(32)
     encoded = base64.urlsafe_b64encode(new_key)
     if os.environ.get("CLIENTGUARD_KEY"):
@@ -395,10 +397,11 @@ def _shown(value: Any) -> Any:
 def daemon_start() -> None:
     """Start the resident service in the background (it exits after the idle time)."""
     from guard import daemon
+    from guard.paths import socket_path
 
     if not daemon.start():
         raise GuardError("The resident service did not start; commands still work without it (--no-daemon).")
-    stderr.print(f"Service running on {daemon.socket_path()}.")
+    stderr.print(f"Service running on {socket_path()}.")
 
 
 @daemon_app.command("stop")
@@ -426,6 +429,13 @@ def daemon_status(as_json: bool = JsonOption) -> None:
         print("not running")
     if not state:
         raise typer.Exit(1)
+
+
+def _guard(**options: Any) -> Guard:
+    """A Guard built here; the pipeline is imported on first use, so `guard --help` stays instant."""
+    from guard.pipeline import Guard
+
+    return Guard(**options)
 
 
 def open_guard(ctx: typer.Context, policy: list[str] | None = None, style: str | None = None) -> Guard:

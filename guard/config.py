@@ -17,26 +17,12 @@ from pathlib import Path
 from collections.abc import Mapping
 from typing import Any
 
-import platformdirs
-
 from guard.entities import ENTITY_TYPES
 from guard.errors import ConfigError
+from guard.paths import config_dir, user_dir
 from guard.terms import Term, parse_terms
 
-APP_NAME = "clientguard"
 PROJECT_FILE = ".clientguard.toml"
-
-
-def user_dir() -> Path:
-    """The directory holding the vault, its key and the CLI's current session."""
-    home = os.environ.get("CLIENTGUARD_HOME")
-    return Path(home) if home else Path(platformdirs.user_data_dir(APP_NAME))
-
-
-def config_dir() -> Path:
-    """The directory holding the user's `config.toml`."""
-    home = os.environ.get("CLIENTGUARD_HOME")
-    return Path(home) if home else Path(platformdirs.user_config_dir(APP_NAME))
 
 
 @dataclass(frozen=True)

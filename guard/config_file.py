@@ -14,7 +14,7 @@ from typing import Any
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
-from guard.config import config_dir
+from guard.paths import config_dir
 from guard.errors import ConfigError
 from guard.terms import DEFAULT_TERM_TYPE, Term, fold
 

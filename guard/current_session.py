@@ -9,7 +9,7 @@ import os
 import re
 from pathlib import Path
 
-from guard.config import user_dir
+from guard.paths import user_dir
 
 
 def _pointer(client: str | None) -> Path:

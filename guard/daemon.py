@@ -1,4 +1,4 @@
-"""The resident local service: one process keeps the model loaded so that `guard redact` is instant.
+"""The resident local service: one process keeps the model loaded so that `guard` is instant.
 
 It listens on a Unix socket in the user data directory, mode 0600, so no other local user can
 reach it. The protocol is one JSON line per request and one per answer:
@@ -8,22 +8,22 @@ reach it. The protocol is one JSON line per request and one per answer:
     {"result": {...}}  or  {"error": {"type": "InputError", "message": ..., "findings": [...]}}
 
 Each request is answered with the caller's configuration (its directory's `.clientguard.toml`
-and its `CLIENTGUARD_*` environment), one request at a time. Only detection needs the model, so
-only `analyze` and `redact` go through the service (`RemoteGuard`); restore and the session
-commands read the vault directly. The service exits after an idle time.
+and its `CLIENTGUARD_*` environment), one request at a time. `analyze` and `redact` serve
+`RemoteGuard` (a CLI already running in its own process); `cli` runs a whole `guard` command
+line for the launcher (`guard.launcher`, `guard.service_cli`), so that the command never pays
+for Python's imports either. The service exits after an idle time.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
-import hashlib
 import json
 import os
 import socket
 import socketserver
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from dataclasses import asdict
@@ -31,10 +31,12 @@ from pathlib import Path
 from typing import Any
 
 from guard import errors
-from guard.config import Settings, user_dir
+from guard.config import Settings
 from guard.entities import Entity
 from guard.errors import BlockedError, GuardError
+from guard.paths import socket_path
 from guard.pipeline import Guard, Redaction
+from guard.service_cli import caller_environment, run_command
 
 #: Methods the service answers: the ones that need the loaded model.
 METHODS = ("analyze", "redact")
@@ -42,21 +44,6 @@ DEFAULT_IDLE_MINUTES = 15.0
 #: How long a client waits for an answer (the first one includes loading the model).
 ANSWER_TIMEOUT_S = 300.0
 _MAX_LINE = 64 * 1024 * 1024  # a 1 MB text is a few MB once JSON-escaped
-
-
-def socket_path() -> Path:
-    """Where the service listens: in the user data directory, or a short per-directory name in the
-    temporary directory when that path is too long for a Unix socket (108 bytes)."""
-    path = user_dir() / "daemon.sock"
-    if len(os.fsencode(path)) < 100:
-        return path
-    digest = hashlib.sha256(os.fsencode(user_dir().resolve())).hexdigest()[:16]
-    private = Path(tempfile.gettempdir()) / f"clientguard-{os.getuid()}"
-    private.mkdir(mode=0o700, exist_ok=True)
-    info = private.lstat()
-    if info.st_uid != os.getuid() or info.st_mode & 0o077:
-        raise PermissionError(f"{private} is not a private directory of this user; not using it.")
-    return private / f"{digest}.sock"
 
 
 # ============================================================ client side
@@ -216,7 +203,12 @@ class _Handler(socketserver.StreamRequestHandler):
             return
         try:
             message = json.loads(line)
-            reply = {"result": _answer(self.server, message)}
+            if message.get("method") == "cli":
+                with self.server.lock:
+                    self.server.served += 1
+                    reply = {"result": run_command(message, self._caller_stdin)}
+            else:
+                reply = {"result": _answer(self.server, message)}
         except GuardError as exc:
             reply = {"error": {"type": type(exc).__name__, "message": str(exc),
                                "findings": list(getattr(exc, "findings", []))}}
@@ -224,6 +216,16 @@ class _Handler(socketserver.StreamRequestHandler):
             reply = {"error": {"type": _FAILURE, "message": f"The clientguard service failed ({type(exc).__name__})."}}
         self.wfile.write(json.dumps(reply).encode() + b"\n")
         self.server.last_used = time.monotonic()
+
+
+    def _caller_stdin(self) -> bytes:
+        """Ask the launcher for its standard input (a command run here reads it)."""
+        self.wfile.write(b'{"need": "stdin"}\n')
+        self.wfile.flush()
+        line = self.rfile.readline(_MAX_LINE)
+        if not line:
+            raise ConnectionError("the caller went away")
+        return base64.b64decode(json.loads(line)["stdin"])
 
 
 def _answer(server: _Service, message: dict[str, Any]) -> Any:
@@ -238,7 +240,7 @@ def _answer(server: _Service, message: dict[str, Any]) -> Any:
         return True
     if method not in METHODS:
         raise GuardError(f"Unknown service method {method!r}. Known: {', '.join(METHODS)}.")
-    with server.lock, _environment(message.get("env", {})):
+    with server.lock, caller_environment(message.get("env", {})):
         settings = Settings.load(cwd=Path(message["cwd"]) if message.get("cwd") else None)
         guard = Guard(settings=settings, **{k: v for k, v in message.get("guard", {}).items() if k in _FORWARDED_OPTIONS})
         try:
@@ -250,21 +252,6 @@ def _answer(server: _Service, message: dict[str, Any]) -> Any:
         finally:
             with contextlib.suppress(GuardError):
                 guard.vault.close()
-
-
-@contextlib.contextmanager
-def _environment(env: dict[str, str]) -> Any:
-    """The caller's CLIENTGUARD_* variables in place of the service's, for one request."""
-    saved = {k: v for k, v in os.environ.items() if k.startswith("CLIENTGUARD_")}
-    for name in saved:
-        del os.environ[name]
-    os.environ.update({k: str(v) for k, v in env.items() if k.startswith("CLIENTGUARD_")})
-    try:
-        yield
-    finally:
-        for name in [k for k in os.environ if k.startswith("CLIENTGUARD_")]:
-            del os.environ[name]
-        os.environ.update(saved)
 
 
 def serve(idle_minutes: float | None = None) -> None:

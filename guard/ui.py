@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from guard.config import user_dir
+from guard.paths import user_dir
 from guard.errors import ConfigError
 
 HOST = "127.0.0.1"  # the page is for the person at this computer: never served beyond loopback here

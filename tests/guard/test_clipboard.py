@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,24 +14,6 @@ pytestmark = pytest.mark.model
 GUARD = str(Path(sys.executable).with_name("guard"))
 EMAIL = "Bonjour,\nJean Dupont — jean.dupont@acme.fr — 06 12 34 56 78\nIBAN FR76 3000 6000 0112 3456 7890 189 (5 000 €)\n"
 VALUES = ["Jean Dupont", "jean.dupont@acme.fr", "06 12 34 56 78", "FR76 3000 6000 0112 3456 7890 189"]
-
-
-@pytest.fixture(scope="module")
-def display():
-    """A private virtual X display for this module's tests."""
-    if not (shutil.which("Xvfb") and shutil.which("xclip")):
-        pytest.fail("Xvfb and xclip are required (the README's test command installs them).")
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-nolisten", "tcp", "-screen", "0", "640x480x24"],
-        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    yield f":{number}"
-    server.terminate()
-    server.wait(timeout=10)
 
 
 def _env(display: str) -> dict[str, str]:

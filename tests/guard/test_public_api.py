@@ -3,13 +3,21 @@
 import subprocess
 import sys
 
+import pytest
+
 import guard
 
 
 def test_all_lists_exactly_the_public_names():
-    public = {name for name in vars(guard) if not name.startswith("_")}
-    modules = {name for name, value in vars(guard).items() if type(value).__name__ == "module"}
+    # Names load on first use (PEP 562): dir() lists what `from guard import …` offers.
+    public = {name for name in dir(guard) if not name.startswith("_")}
+    modules = {name for name in public if type(getattr(guard, name)).__name__ == "module"}
     assert set(guard.__all__) == public - modules
+
+
+def test_an_unknown_name_is_an_attribute_error():
+    with pytest.raises(AttributeError, match="no attribute 'Gaurd'"):
+        guard.Gaurd  # noqa: B018
 
 
 def test_all_is_sorted():
