@@ -144,3 +144,26 @@ def test_ner_on_numpy_blas_finds_exactly_what_it_finds_on_blis():
             node.ops = BlasOps()
     assert on_blas == on_blis
     assert sum(map(len, on_blas)) > 20
+
+
+@pytest.mark.model
+def test_memoized_charsets_compile_the_french_tokenizer_to_the_same_code():
+    """Loading memoizes `re`'s character-set optimisation: the compiled programs must be identical."""
+    import re._compiler as compiler
+
+    from guard.nlp import _memoized_charsets
+
+    tokenizer = detector().nlp.tokenizer
+    patterns = [
+        function.__self__
+        for function in (tokenizer.token_match, tokenizer.url_match, tokenizer.prefix_search,
+                         tokenizer.suffix_search, tokenizer.infix_finditer)
+        if function is not None
+    ]
+    assert len(patterns) == 5 and max(len(p.pattern) for p in patterns) > 10_000
+    for pattern in patterns:
+        plain = compiler.compile(pattern.pattern, pattern.flags)
+        with _memoized_charsets():
+            memoized = compiler.compile(pattern.pattern, pattern.flags)
+            again = compiler.compile(pattern.pattern, pattern.flags)  # from the memo this time
+        assert plain == memoized == again  # same flags, same pattern, same compiled code
