@@ -167,3 +167,26 @@ def test_memoized_charsets_compile_the_french_tokenizer_to_the_same_code():
             memoized = compiler.compile(pattern.pattern, pattern.flags)
             again = compiler.compile(pattern.pattern, pattern.flags)  # from the memo this time
         assert plain == memoized == again  # same flags, same pattern, same compiled code
+
+
+@pytest.mark.model
+def test_the_model_without_its_string_table_reads_texts_exactly_as_with_it():
+    """Detection loads the model without the vocabulary's 713,000 strings (150 MiB): same tokens,
+    same lower-case forms (context words), same entities as the model loaded whole."""
+    import spacy
+
+    from guard.nlp import load_nlp_config
+
+    config = load_nlp_config()["models"][0]
+    assert "strings" in config["exclude"]
+    whole = spacy.load(config["model_name"], exclude=[c for c in config["exclude"] if c != "strings"])
+    for component in config.get("enable", []):
+        whole.enable_pipe(component)
+    ours = detector().nlp
+    assert len(ours.vocab.strings) < 100_000 < len(whole.vocab.strings)
+    texts = [path.read_text(encoding="utf-8") for path in CORPUS] + [SAMPLE]
+
+    def read(nlp) -> list:
+        return [([t.lower_ for t in doc], [(e.start_char, e.end_char, e.label_) for e in doc.ents]) for doc in nlp.pipe(texts)]
+
+    assert read(ours) == read(whole)
