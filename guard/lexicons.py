@@ -11,6 +11,9 @@ from importlib import resources
 
 _PUNCTUATION = ".,;:!?()[]«»\"'"
 _ELISION = re.compile(r"^(?:[dljmnst]|qu)['’](?=\w)")
+# The recognizers ask about every word of every text, and texts repeat their words: the
+# verdicts that cost more than a set lookup are cached, within a bound for long-running servers.
+_WORD_CACHE_SIZE = 16384
 
 
 @lru_cache(maxsize=None)
@@ -20,6 +23,7 @@ def lexicon(name: str) -> frozenset[str]:
     return frozenset(line.strip() for line in content.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=_WORD_CACHE_SIZE)
 def is_label(word: str) -> bool:
     """A word that labels a value ("SIRET", "Tél.", "Objet") and is never a value itself."""
     labels = lexicon("labels.txt")
@@ -27,6 +31,7 @@ def is_label(word: str) -> bool:
     return folded in labels or folded.strip(_PUNCTUATION) in labels
 
 
+@lru_cache(maxsize=_WORD_CACHE_SIZE)
 def is_first_name(word: str) -> bool:
     """A capitalised first name from the gazetteer, hyphenated ones included (Jean-Marc)."""
     if word.isupper() or word in lexicon("not_names.txt"):
@@ -79,6 +84,7 @@ def is_plain_word(word: str) -> bool:
     return is_common_word(word) and not is_mostly_proper_noun(word)
 
 
+@lru_cache(maxsize=_WORD_CACHE_SIZE)
 def title_case(word: str) -> str:
     """"marc-antoine" → "Marc-Antoine": each part of a hyphenated name capitalised."""
     return "-".join(part.capitalize() for part in word.split("-"))
@@ -90,6 +96,7 @@ def is_english_word(word: str) -> bool:
     return lower in lexicon("common_words_en.txt") or lower in lexicon("english_words.txt")
 
 
+@lru_cache(maxsize=_WORD_CACHE_SIZE)
 def is_lower_case_first_name(word: str) -> bool:
     """A first name written in lower case, as in chats ("salut bruno", "marc-antoine"), that is no
     common word. Names that are words to the lemmatizer ("guillaume", "rose") need the place

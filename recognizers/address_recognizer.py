@@ -1,6 +1,14 @@
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from bisect import bisect_left
+from collections.abc import Iterator
+
+import regex
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.pattern_recognizer import REGEX_TIMEOUT_SECONDS
+
+from .windowed_pattern_recognizer import Matcher, WindowedPatternRecognizer
 
 ENTITY = "ADDRESS"
 
@@ -35,8 +43,12 @@ _COMPLEMENT_TYPES = [
 
 
 def _one_of(words: list[str]) -> str:
-    """An alternation of whole words, longest first, each maybe abbreviated with a dot."""
-    return rf"(?:{'|'.join(sorted(words, key=len, reverse=True))})\.?(?!\w)"
+    """An alternation of whole words, longest first, each maybe abbreviated with a dot.
+
+    It opens with a look at the first letter: the regex module would otherwise try every word
+    after each number of the text, which took half of this recognizer's time."""
+    first_letters = "".join(sorted({word[0] for word in words}))
+    return rf"(?=[{first_letters}])(?:{'|'.join(sorted(words, key=len, reverse=True))})\.?(?!\w)"
 
 
 # Words of a name: "de la", "d'", "du 8 Mai 1945", "St. Jacques", "Général-de-Gaulle". The
@@ -77,7 +89,7 @@ _POSTAL_CODE_AND_CITY = (
 )
 
 
-class AddressRecognizer(PatternRecognizer):
+class AddressRecognizer(WindowedPatternRecognizer):
     """Find French postal addresses as one span, from the street number to the city and CEDEX."""
 
     PATTERNS = [
@@ -120,3 +132,57 @@ class AddressRecognizer(PatternRecognizer):
             patterns=patterns if patterns is not None else list(self.PATTERNS),
             context=context if context is not None else list(self.CONTEXT),
         )
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """Presidio's pattern matches, the slowest pattern only tried near postal codes."""
+        if regex_flags and regex_flags != self.global_regex_flags:  # other flags: `matcher` no longer holds
+            return PatternRecognizer.analyze(self, text, entities, nlp_artifacts, regex_flags)
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+    def matcher(self, text: str) -> Matcher:
+        """The street, postal code and city pattern is run only near postal codes; the others everywhere."""
+
+        def matches(pattern: Pattern, compiled: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+            if pattern.name != _STREET_AND_CITY or pattern.regex != _DEFAULT_REGEXES[_STREET_AND_CITY]:
+                yield from compiled.finditer(text, timeout=REGEX_TIMEOUT_SECONDS)
+            else:
+                for start, end in _postal_code_windows(text):
+                    yield from compiled.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS)
+
+        return matches
+
+
+# Speed: the street, postal code and city pattern (the slowest) is only tried near postal
+# codes, which finds what a run over the whole text finds at a fraction of the cost. Such an
+# address ends on its postal code's line and starts at most nine lines above it (each of its nine
+# links holds one line break at most), after the last blank line: no link holds two.
+_STREET_AND_CITY = "street, postal code and city"
+_POSTAL_CODE = regex.compile(rf"\d{{5}}{_SP}")
+_MOST_LINES = 10
+_LINE_BREAK = regex.compile(r"\n")
+_BLANK_LINE = regex.compile(r"(?=\n\n)")
+_DEFAULT_REGEXES = {pattern.name: pattern.regex for pattern in AddressRecognizer.PATTERNS}
+
+
+def _postal_code_windows(text: str) -> list[tuple[int, int]]:
+    """Disjoint stretches of text that hold every address with a postal code: from nine lines
+    above each postal code (or the blank line before it) to the end of its line."""
+    line_breaks = [match.start() for match in _LINE_BREAK.finditer(text)]
+    blank_lines = [match.start() for match in _BLANK_LINE.finditer(text)]
+    windows: list[tuple[int, int]] = []
+    for code in _POSTAL_CODE.finditer(text):
+        line = bisect_left(line_breaks, code.start())  # line breaks before the code
+        blank = bisect_left(blank_lines, code.start())
+        start = max(
+            line_breaks[line - _MOST_LINES] + 1 if line >= _MOST_LINES else 0,
+            blank_lines[blank - 1] + 1 if blank else 0,
+        )
+        end = line_breaks[line] + 1 if line < len(line_breaks) else len(text)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows

@@ -2,9 +2,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+import regex
+from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from .windowed_pattern_recognizer import Matcher, WindowedPatternRecognizer, everywhere, matches_at, windows
 
 ENTITY = "DATE_OF_BIRTH"
 
@@ -34,7 +38,7 @@ _CONTEXT_FLOOR = 0.4
 _GAP = r"(?:[^\d.!?;\n]|\n(?![ \t]*\n)|\.(?=\w|[ \t]*:)){0,60}"
 
 
-class DateOfBirthRecognizer(PatternRecognizer):
+class DateOfBirthRecognizer(WindowedPatternRecognizer):
     """Find dates of birth: real dates, French or English, right after a birth word."""
 
     PATTERNS = [
@@ -81,6 +85,22 @@ class DateOfBirthRecognizer(PatternRecognizer):
         words = "|".join(re.escape(word) for word in sorted(self.context, key=len, reverse=True))
         self._birth_phrase = re.compile(rf"(?<!\w)(?:{words})(?!\w){_GAP}\Z", re.IGNORECASE)
 
+    def matcher(self, text: str) -> Matcher:
+        """The dates that end with a year tried only in the few characters before each year."""
+        years: list[int] | None = None
+
+        def matches(pattern: Pattern, compiled: regex.Pattern[str]) -> Iterable[regex.Match[str]]:
+            nonlocal years
+            reach = _BEFORE_THE_YEAR.get(pattern.regex)
+            if reach is None:
+                return everywhere(compiled, text)
+            years = years if years is not None else [m.start() for m in _YEAR_ANYWHERE.finditer(text)]
+            separators = reach[0]  # the character right before the year
+            anchors = (at for at in years if at > 0 and text[at - 1] in separators)
+            return matches_at(compiled, text, windows(anchors, reach[1], 0, len(text)))
+
+        return matches
+
     def validate_result(self, pattern_text: str) -> bool | None:
         """Drop impossible or future dates; real ones still need a birth word before them."""
         date = _parse_date(pattern_text)
@@ -105,6 +125,18 @@ class DateOfBirthRecognizer(PatternRecognizer):
                 result.score = min(max(result.score + _CONTEXT_BOOST, _CONTEXT_FLOOR), 1.0)
             result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
         return raw_recognizer_results
+
+
+# Every year the patterns end with, each followed by no word character as they require. Two
+# never overlap, so finditer finds them all.
+_YEAR_ANYWHERE = regex.compile(rf"{_YEAR}(?!\w)")
+# For the patterns that end with a year: the character before it, and how far before it the
+# date starts at most ("14/02/" is 6 characters, "12th of September, " 20; with room to spare).
+_BEFORE_THE_YEAR = {
+    DateOfBirthRecognizer.PATTERNS[0].regex: ("/.-", 8),
+    DateOfBirthRecognizer.PATTERNS[2].regex: (" \u00a0\u202f", 24),
+    DateOfBirthRecognizer.PATTERNS[3].regex: (" \u00a0\u202f", 24),
+}
 
 
 def _parse_date(text: str) -> dt.date | None:

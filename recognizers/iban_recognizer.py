@@ -3,8 +3,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from presidio_analyzer import Pattern, PatternRecognizer
+import regex
+from presidio_analyzer import Pattern
 from stdnum import iban, numdb
+
+from .windowed_pattern_recognizer import Matcher, WindowedPatternRecognizer, everywhere, matches_at
 
 ENTITY = "IBAN_CODE"
 
@@ -28,7 +31,12 @@ def _iban_regex() -> str:
     return r"(?i)\b(?=[a-z]{2}\d\d)(?:" + "|".join(alternatives) + r")(?![a-z0-9])"
 
 
-class IbanRecognizer(PatternRecognizer):
+# Where an IBAN can start: a country code and check digits. Two such places never overlap, so
+# finditer finds them all, and far faster than the whole IBAN regex tried everywhere.
+_IBAN_START = regex.compile(r"(?i)[a-z]{2}\d\d")
+
+
+class IbanRecognizer(WindowedPatternRecognizer):
     """Find IBANs of every country, grouped or not, and keep those whose check digits are right."""
 
     PATTERNS = [Pattern("iban", _iban_regex(), 0.3)]
@@ -47,6 +55,15 @@ class IbanRecognizer(PatternRecognizer):
             supported_language=supported_language,
             patterns=patterns if patterns is not None else list(self.PATTERNS),
             context=context if context is not None else list(self.CONTEXT),
+        )
+
+    def matcher(self, text: str) -> Matcher:
+        """The IBAN regex tried only where its opening lookahead, two letters and two digits, holds."""
+        own = self.PATTERNS[0].regex
+        return lambda pattern, compiled: (
+            matches_at(compiled, text, (m.start() for m in _IBAN_START.finditer(text)))
+            if pattern.regex == own
+            else everywhere(compiled, text)
         )
 
     def validate_result(self, pattern_text: str) -> bool:

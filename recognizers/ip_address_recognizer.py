@@ -2,13 +2,16 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Iterator
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
+
+from .windowed_pattern_recognizer import Matcher, WindowedPatternRecognizer, everywhere, find_all, matches_at, windows
 
 ENTITY = "IP_ADDRESS"
 
 
-class IpAddressRecognizer(PatternRecognizer):
+class IpAddressRecognizer(WindowedPatternRecognizer):
     """Find IPv4 and IPv6 addresses that the standard library's ipaddress module accepts."""
 
     PATTERNS = [
@@ -50,6 +53,15 @@ class IpAddressRecognizer(PatternRecognizer):
             context=context if context is not None else list(self.CONTEXT),
         )
 
+    def matcher(self, text: str) -> Matcher:
+        """IPv6 addresses tried only just before two colons close together."""
+        ipv6 = self.PATTERNS[1].regex
+        return lambda pattern, compiled: (
+            matches_at(compiled, text, windows(_close_colons(text), 4, 0, len(text)))
+            if pattern.regex == ipv6
+            else everywhere(compiled, text)
+        )
+
     def validate_result(self, pattern_text: str) -> bool:
         """Parse the address (and prefix length); refuse "::" and most compressed short forms."""
         try:
@@ -62,3 +74,14 @@ class IpAddressRecognizer(PatternRecognizer):
         if network.version == 6 and len(re.sub(r"[^0-9a-fA-F]", "", address)) < 4:
             return address == "::1"
         return True
+
+
+def _close_colons(text: str) -> Iterator[int]:
+    """Colons with another within five characters after them.
+
+    The IPv6 regex's lookahead ("[0-9a-f]{0,4}:[0-9a-f]{0,4}:") needs such a colon at most four
+    characters after the start of the match.
+    """
+    for colon in find_all(text, ":"):
+        if text.find(":", colon + 1, colon + 6) != -1:
+            yield colon

@@ -26,6 +26,7 @@ _STRONG = (
     r"|tribunal(?: de commerce| judiciaire| administratif| de grande instance)? de|cour d['’]appel de|barreau de"
     r"|(?i:lieu de naissance|ville|commune|localité|mobilité|place of birth|city)[ \t]*:)"
 )
+_STRONG_WORD = regex.compile(_STRONG)
 _WEAK = r"(?:en|vers|sur|depuis|from|to)"
 # Regions, departments and provinces (models/fr_regions.txt) are named after "en" and "in" too.
 _PLACE_WORD = rf"(?:{_STRONG}|{_WEAK})"
@@ -63,7 +64,7 @@ class LocationRecognizer(EntityRecognizer):
         """Every gazetteer town that follows a word of place."""
         results = []
         for match in _AFTER_PLACE_WORD.finditer(text, overlapped=True):
-            strong = regex.fullmatch(_STRONG, match.group("word")) is not None
+            strong = _STRONG_WORD.fullmatch(match.group("word")) is not None
             found = _longest_town(match.group("town"), strong, strong or match.group("word") in ("en", "in"))
             if found is None:
                 continue
@@ -98,6 +99,8 @@ def _longest_town(candidate: str, strong: bool, region_word: bool = False) -> st
     return None
 
 
+# Cached: a text names the same towns again and again, and each one costs several lookups.
+@lru_cache(maxsize=16384)
 def _is_town(name: str, strong: bool, region_word: bool = False) -> bool:
     if name in lexicon("fr_regions.txt"):
         # "en Champagne", "Mobilité : Limousin"; but "Lot 1", "sur Centre" are words first.
@@ -110,13 +113,16 @@ def _is_town(name: str, strong: bool, region_word: bool = False) -> bool:
     return is_lower_case_town(name)
 
 
+_NAME_SEPARATORS = regex.compile(r"[ \t'’-]+")
+
+
 def is_lower_case_town(name: str) -> bool:
     """A gazetteer town typed in lower case ("caen", "limoges") that is no plain word or first
     name: "tours" or "rose" in lower case are words first."""
     if not name.islower():
         return False
     titled = title_case(name)
-    parts = [p for p in regex.split(r"[ \t'’-]+", name) if p]
+    parts = [p for p in _NAME_SEPARATORS.split(name) if p]
     if "-" not in name and all(is_plain_word(p) or p in STOP_WORDS for p in parts):
         return False  # "la plage", "tours": words first; "fort-de-france" is one compound name
     return name in _folded_towns() and not is_first_name(titled)

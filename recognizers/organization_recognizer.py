@@ -8,6 +8,8 @@ rest under MISC, which the pipeline drops. A run of capitalised words ending wit
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 from presidio_analyzer import (
     AnalysisExplanation,
@@ -16,6 +18,7 @@ from presidio_analyzer import (
     RecognizerResult,
 )
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.pattern_recognizer import REGEX_TIMEOUT_SECONDS
 
 from guard.lexicons import (
     is_common_word,
@@ -25,6 +28,8 @@ from guard.lexicons import (
     lexicon,
     title_case,
 )
+
+from .windowed_pattern_recognizer import Matcher, WindowedPatternRecognizer, folded, matches_at
 
 ENTITY = "ORGANIZATION"
 
@@ -75,7 +80,7 @@ _TRADE_HEADS = rf"(?:(?:Les?|La|L['’]|LES?|LA)[ \t]*)?{_any_of(_HEAD_WORDS)}"
 # fmt: on
 
 
-class OrganizationRecognizer(PatternRecognizer):
+class OrganizationRecognizer(WindowedPatternRecognizer):
     """Company names marked by a legal form, a trade word, or an introducing phrase."""
 
     PATTERNS = [
@@ -99,27 +104,31 @@ class OrganizationRecognizer(PatternRecognizer):
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
         """Pattern matches, plus names that a phrase, a signature or a letter head marks as a company."""
-        results: list[RecognizerResult] = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if regex_flags and regex_flags != self.global_regex_flags:  # other flags: `matcher` no longer holds
+            results = PatternRecognizer.analyze(self, text, entities, nlp_artifacts, regex_flags)
+        else:
+            results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         found: list[tuple[int, int, float, str]] = []
         for match in _SIGNATURE.finditer(text):
             company = match.group("company")
             if _looks_like_a_person(match.group("person")) and not _names_a_role(company) and not _is_a_phrase(company):
                 found.append((*match.span("company"), 0.65, "company line of a signature"))
-        for match in _LETTER_HEAD.finditer(text):
+        for match in matches_at(_LETTER_HEAD, text, _letter_head_lines(text)):
             if not _starts_like_a_person(match.group("name")) and not _is_a_phrase(match.group("name")):
                 found.append((*match.span("name"), _WEAK, "line above an address"))
-        for match in _PERSON_FROM.finditer(text):
+        for match in _in_lines(_PERSON_FROM, text, _lines_with(text, _PERSON_FROM_NEEDS)):
             if is_first_name(match.group("first")) and not _starts_like_a_person(match.group("name")):
                 found.append((*match.span("name"), _WEAK, "a person's company"))
-        for pattern, score, why in (
-            (_INTRODUCED, 0.7, "introduced as a company"), (_FIELD, _WEAK, "company field"),
-            (_DESCRIBED, 0.7, "described as a company"),
+        for pattern, score, why, matches in (
+            (_INTRODUCED, 0.7, "introduced as a company", _in_lines(_INTRODUCED, text, _introduced_lines(text))),
+            (_FIELD, _WEAK, "company field", _FIELD.finditer(text)),
+            (_DESCRIBED, 0.7, "described as a company", _in_lines(_DESCRIBED, text, _described_lines(text))),
         ):
-            for match in pattern.finditer(text):
+            for match in matches:
                 name = match.group("name")
                 if not _starts_like_a_person(name) and not (pattern is _INTRODUCED and _is_a_place(name)):
                     found.append((*match.span("name"), score, why))  # "le site de Lyon" is a place
-        for match in _AFFILIATION.finditer(text):
+        for match in _in_lines(_AFFILIATION, text, _lines_with(text, _AFFILIATION_NEEDS)):
             person, name = match.group("person"), match.group("name")
             first, last = (person.split()[0], person.split()[-1]) if person else ("", "")
             is_person = person is None or _looks_like_a_person(person) or is_known_name(last) or not is_word_form(first)
@@ -127,19 +136,30 @@ class OrganizationRecognizer(PatternRecognizer):
                 name.upper() not in lexicon("acronyms.txt")
             ):
                 found.append((*match.span("name"), 0.6, "a person's or a client's company"))
-        for match in _ROLE_COMPANY_TOWN.finditer(text):
+        for match in _in_lines(_ROLE_COMPANY_TOWN, text, _role_company_town_lines(text)):
             town = match.group("town")
             if _names_a_role(match.group("role")) and (_is_a_place(town) or _is_a_place(title_case(town))) and not (
                 _starts_like_a_person(match.group("name")) or _is_a_place(match.group("name"))
             ):
                 found.append((*match.span("name"), 0.7, "employer in a role, company, town line"))
-        for match in _LOWER_CASE.finditer(text):
+        for match in _in_lines(_LOWER_CASE, text, _lines_with(text, _LOWER_CASE_NEEDS)):
             if _is_lower_case_company(match.group("name")):
                 found.append((*match.span("name"), 0.6, "company name in lower case"))
         for start, end, score, why in found:
             explanation = AnalysisExplanation(type(self).__name__, score, textual_explanation=why)
             results.append(RecognizerResult(ENTITY, start, end, score, explanation))
         return results
+
+    def matcher(self, text: str) -> Matcher:
+        """Each pattern run only on the lines that hold a word its matches need (a legal form, a
+        trade word, "c/"): the same matches as a run over the whole text, faster."""
+        lines = _pattern_lines(text)
+
+        def matches(pattern: Pattern, compiled: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+            for start, end in lines.get(pattern.name, [(0, len(text))]):
+                yield from compiled.finditer(text, start, end, timeout=REGEX_TIMEOUT_SECONDS)
+
+        return matches
 
 
 def _is_a_place(name: str) -> bool:
@@ -254,3 +274,102 @@ _LOWER_CASE = regex.compile(
     regex.MULTILINE,
 )
 # fmt: on
+
+
+# Speed: the patterns and most passes above put only [ \t] between words, so a match never
+# crosses a line break, and each needs a word (", société", "(", "from", a legal form…). They run
+# only on the lines that hold such a word, which finds the same matches as a run over the whole
+# text at a fraction of the cost. A letter head is tried only on a line with a separator or
+# above a line that opens with an address. The signature and the company field span two lines
+# and still read the whole text.
+_DESCRIBED_NEEDS = (
+    "ayant son siège", "dont le siège", "immatricul", "société", "au capital", "parmi", "(SIRE", "(RCS", "(sire",
+    "(n° SIRE",
+)
+# Every introducer holds one of these words, in any case.
+_INTRODUCER_NEEDS = (
+    "société", "entreprise", "cabinet", "agence", "groupe", "association", "compte", "chez", "subsidiary", "client",
+    "locaux", "site", "raison sociale", "dénomination", "company",
+)
+_AFFILIATION_NEEDS = ("(",)
+_PERSON_FROM_NEEDS = ("from",)
+_LOWER_CASE_NEEDS = ("chez", "le compte", "devis ")
+_SEPARATORS = tuple(f"{before}{dash}{after}" for before in " \t" for dash in "–—·|-" for after in " \t")
+_ADDRESS_ON_NEXT_LINE = regex.compile(rf"\n[ \t]*{_ADDRESS_START}")
+
+
+def _lines_with(text: str, needles: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The lines holding one of the needles, as (start, end past the line break), in order."""
+    starts: set[int] = set()
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            line_end = text.find("\n", at)
+            at = -1 if line_end < 0 else text.find(needle, line_end)
+    return [(start, _line_end(text, start)) for start in sorted(starts)]
+
+
+def _line_end(text: str, start: int) -> int:
+    """Where the line that starts at `start` ends, its line break included."""
+    line_break = text.find("\n", start)
+    return len(text) if line_break < 0 else line_break + 1
+
+
+def _in_lines(pattern: regex.Pattern[str], text: str, lines: list[tuple[int, int]]) -> Iterator[regex.Match[str]]:
+    """`pattern.finditer(text)` for a pattern that never crosses a line break, run on some lines only."""
+    for start, end in lines:
+        yield from pattern.finditer(text, start, end)
+
+
+def _letter_head_lines(text: str) -> list[int]:
+    """Lines that can be a letter head: an address follows on the line after a separator, or
+    opens the next line."""
+    starts = {start for start, _ in _lines_with(text, _SEPARATORS)}
+    starts.update(text.rfind("\n", 0, match.start()) + 1 for match in _ADDRESS_ON_NEXT_LINE.finditer(text))
+    return sorted(starts)
+
+
+def _introduced_lines(text: str) -> list[tuple[int, int]]:
+    """Lines with a word that introduces a company: "la société", "chez", "Raison sociale :"."""
+    return _lines_with(folded(text), _INTRODUCER_NEEDS)  # folded keeps every character in its place
+
+
+def _described_lines(text: str) -> list[tuple[int, int]]:
+    """Lines with a word that describes a company: ", ayant son siège", " parmi nos clients", "(SIREN"."""
+    return _lines_with(text, _DESCRIBED_NEEDS)
+
+
+def _role_company_town_lines(text: str) -> list[tuple[int, int]]:
+    """Lines with two commas at least: "role, company, town"."""
+    return [(start, end) for start, end in _lines_with(text, (",",)) if text.count(",", start, end) >= 2]
+
+
+# The patterns' needs. A legal form, a trade word at the end of a name, or one at its start
+# (maybe glued to its article: "LesAteliers") opens a run of word characters that starts with a
+# capital: what precedes it is a space, an apostrophe, "&" or a lower-case link word ("etConseil").
+_CAPITALISED = regex.compile(r"[A-ZÀ-ÖØ-Þ]\w*")
+# "S" stands for "S.A.S.", "S.A.R.L." and "S.A.", which all start with "S.A.".
+_LEGAL_FORM_RUNS = {
+    run: "S.A." if run == "S" else run
+    for run in ("SAS", "SASU", "SARL", "EURL", "SA", "SCI", "SNC", "SCOP", "SCP", "SELARL", "SELAS", "GIE", "Ltd",
+                "LTD", "LLC", "LLP", "Inc", "INC", "GmbH", "AG", "BV", "NV", "SRL", "SpA", "PLC", "S")
+}
+_HEAD_RUNS = frozenset(form for word in _HEAD_WORDS for form in (word, word.upper()))
+_TAIL_RUNS = frozenset(regex.findall(r"\w+", form)[0] for word in _TAIL_WORDS for form in (word, word.upper()))
+
+
+def _pattern_lines(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each pattern, the lines where it can match (each pattern stays on one line)."""
+    runs = set(_CAPITALISED.findall(text))
+    legal_forms = tuple(_LEGAL_FORM_RUNS[run] for run in runs & _LEGAL_FORM_RUNS.keys())
+    tails = tuple(runs & _TAIL_RUNS)
+    heads = tuple(run for run in runs if run in _HEAD_RUNS or run[2:] in _HEAD_RUNS or run[3:] in _HEAD_RUNS)
+    legal_form_lines = _lines_with(text, legal_forms)
+    return {
+        "name + legal form": legal_form_lines,
+        "legal form + name": legal_form_lines,
+        "opposing party": _lines_with(text, ("c/",)),
+        "trade head + name": _lines_with(text, heads),
+        "name + trade tail": _lines_with(text, tails),
+    }

@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import phonenumbers
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
+
+from .windowed_pattern_recognizer import Matcher, WindowedPatternRecognizer, everywhere, find_all, matches_at
 
 ENTITY = "PHONE_NUMBER"
 
@@ -25,7 +29,7 @@ _AFTER = rf"(?!\w|{_SEP}\d)"
 _COUNTRY = r"(?:\((?:\+|00)[1-9]\d{0,2}\)|(?:\+|00)[1-9]\d{0,2})"
 
 
-class PhoneRecognizer(PatternRecognizer):
+class PhoneRecognizer(WindowedPatternRecognizer):
     """Find phone numbers, French formats first, and keep only those phonenumbers says are valid."""
 
     PATTERNS = [
@@ -63,6 +67,15 @@ class PhoneRecognizer(PatternRecognizer):
             context=context if context is not None else list(self.CONTEXT),
         )
 
+    def matcher(self, text: str) -> Matcher:
+        """International numbers tried only where a country code can open: "+", "00" or "(" before them."""
+        international = self.PATTERNS[2].regex
+        return lambda pattern, compiled: (
+            matches_at(compiled, text, _country_code_starts(text))
+            if pattern.regex == international
+            else everywhere(compiled, text)
+        )
+
     def validate_result(self, pattern_text: str) -> bool:
         """Keep the candidate only if it is a valid number in some numbering plan."""
         text = " ".join(pattern_text.split())  # phonenumbers refuses U+202F
@@ -74,3 +87,9 @@ class PhoneRecognizer(PatternRecognizer):
             if phonenumbers.is_valid_number(number):
                 return True
         return False
+
+
+def _country_code_starts(text: str) -> Iterator[int]:
+    """Where a country code can start, in order: at each "+" or "00", or at a "(" just before one."""
+    signs = {*find_all(text, "+"), *find_all(text, "00")}
+    return iter(sorted({start for sign in signs for start in (sign - 1, sign) if start >= 0}))

@@ -3,9 +3,22 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+import regex
+from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from .windowed_pattern_recognizer import (
+    Matcher,
+    WindowedPatternRecognizer,
+    everywhere,
+    find_all,
+    folded,
+    matches_at,
+    matches_within,
+    windows,
+)
 
 ENTITY = "SECRET"
 
@@ -70,7 +83,7 @@ def _token(body: str) -> str:
     return rf"(?-i:(?<![A-Za-z0-9_-]){body}(?![A-Za-z0-9_-]))"
 
 
-class SecretRecognizer(PatternRecognizer):
+class SecretRecognizer(WindowedPatternRecognizer):
     """Find API keys, tokens and private keys, passwords after their label, and credentials."""
 
     # fmt: off
@@ -204,6 +217,44 @@ class SecretRecognizer(PatternRecognizer):
             context=context if context is not None else list(self.CONTEXT),
         )
 
+    def matcher(self, text: str) -> Matcher:
+        """Values read after a name only near that name; keys with no prefix only in long runs."""
+        lower = folded(text)
+        starts = {
+            "aws secret access key": lambda: windows(find_all(lower, "secret"), 0, _AWS_LABEL_REACH, len(text)),
+            "password after its label": lambda: windows(self._password_words(text, lower), 0, _LABEL_REACH, len(text)),
+            _IN_A_SENTENCE: lambda: windows(self._password_words(text, lower), 0, _SENTENCE_REACH, len(text)),
+            _ASSIGNED: lambda: windows(
+                (at for word in _KEY_WORDS for at in find_all(lower, word)), 0, _KEY_NAME_REACH, len(text)
+            ),
+        }
+        runs: list[tuple[int, int]] | None = None
+
+        def matches(pattern: Pattern, compiled: regex.Pattern[str]) -> Iterable[regex.Match[str]]:
+            nonlocal runs
+            name = _OWN_PATTERNS.get(pattern.regex)
+            if name in starts:
+                return matches_at(compiled, text, starts[name]())
+            if name in _IN_LONG_RUNS:
+                if runs is None:  # the words split() gives are cheaper to measure than runs to find
+                    long_word = any(len(word) >= _SHORTEST_RUN for word in text.split())
+                    runs = [m.span() for m in _LONG_RUN.finditer(text)] if long_word else []
+                return matches_within(compiled, text, runs, 2)
+            if name in _MARKS and not any(mark in text for mark in _MARKS[name]):
+                return ()
+            return everywhere(compiled, text)
+
+        return matches
+
+    def _password_words(self, text: str, lower: str) -> Iterator[int]:
+        """Where each password word ("mdp", "mot de passe", "password"…) starts."""
+        for word in ("mdp", "pwd", "pass"):
+            for at in find_all(lower, word):
+                # "pass" may be the end of "mot de passe", seven characters after its start.
+                for start in (at - 7, at) if word == "pass" and at >= 7 else (at,):
+                    if _PASSWORD_WORD_AT.match(text, start):
+                        yield start
+
     def analyze(
         self,
         text: str,
@@ -218,6 +269,40 @@ class SecretRecognizer(PatternRecognizer):
             for r in results
             if not _is_regular_assigned_value(r, text) and not _is_a_url_parameter(r, text)
         ]
+
+
+# Where the patterns read after a name may start, counted from the start of that name: the
+# longest label and assignment each pattern's lookbehind accepts, with room to spare.
+_AWS_LABEL_REACH = 40  # "secret_access_key" then '" = "'
+_LABEL_REACH = 80  # "mot de passe", two words of 20, '" = "'
+_SENTENCE_REACH = 160  # "mot de passe", four words of 20, "?", "ce sera", "maintenant", quotes
+_KEY_NAME_REACH = 48  # "authorization" or "…_key", '" = "', "Bearer "
+# Every key name of _KEY_NAME holds one of these words (api_key, access-key, credentials…).
+_KEY_WORDS = ("key", "secret", "token", "credential", "passphrase", "authorization")
+_PASSWORD_WORD_AT = regex.compile(_PASSWORD_WORD, regex.IGNORECASE)
+# Keys with no prefix are 32 or 40 letters, digits, "/" and "+" in a row: only such runs are read.
+_IN_LONG_RUNS = frozenset({"mistral", "aws secret access key in prose", "hex key"})
+_SHORTEST_RUN = 32
+_LONG_RUN = re.compile(rf"[A-Za-z0-9/+]{{{_SHORTEST_RUN},}}")
+_OWN_PATTERNS = {pattern.regex: pattern.name for pattern in SecretRecognizer.PATTERNS}
+# Every match of these patterns holds one of these strings, case included: a text without any
+# is not scanned for them (a scan is cheap, but the patterns are many and texts are short).
+# fmt: off
+_MARKS: dict[str, tuple[str, ...]] = {
+    "anthropic": ("sk-ant-",), "openai": ("sk-",), "openai legacy": ("sk-",),
+    "aws access key id": ("AKIA", "ASIA"), "github": ("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+    "github fine-grained": ("github_pat_",),
+    "gitlab": ("glpat-", "glptt-", "gldt-", "glrt-", "glsoat-", "glcbt-"), "slack": ("xox", "xapp-"),
+    "stripe": ("_live_", "_test_"), "google api key": ("AIza",), "sendgrid": ("SG.",),
+    "twilio api key": ("SK",), "npm": ("npm_",), "pypi": ("pypi-AgE",), "hugging face": ("hf_",),
+    "digitalocean": ("_v1_",), "shopify": ("shp",), "telegram bot": (":AA",), "mailchimp": ("-us",),
+    "postman": ("PMAK-",), "databricks": ("dapi",), "atlassian": ("ATATT3",),
+    "notion": ("ntn_", "secret_"), "linear": ("lin_api_",), "groq": ("gsk_",),
+    "openrouter": ("sk-or-v1-",), "perplexity": ("pplx-",), "xai": ("xai-",), "replicate": ("r8_",),
+    "google oauth access token": ("ya29.",), "jwt": ("eyJ",), "pem private key": ("-----BEGIN ",),
+    "connection string": ("://",),
+}
+# fmt: on
 
 
 def _is_a_url_parameter(result: RecognizerResult, text: str) -> bool:

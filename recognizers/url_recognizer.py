@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from urllib.parse import parse_qsl, urlsplit
 
+import regex
 import tldextract
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
+
+from .windowed_pattern_recognizer import Matcher, WindowedPatternRecognizer, everywhere, find_all, matches_at
 
 ENTITY = "URL"
 
@@ -65,7 +69,7 @@ def _suffixes() -> tldextract.TLDExtract:
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
-class UrlRecognizer(PatternRecognizer):
+class UrlRecognizer(WindowedPatternRecognizer):
     """Find URLs: every web, FTP or WebSocket link, and host names with a path.
 
     A client's website, a LinkedIn profile or a shared-document link identifies the client or
@@ -112,6 +116,13 @@ class UrlRecognizer(PatternRecognizer):
             context=context if context is not None else list(self.CONTEXT),
         )
 
+    def matcher(self, text: str) -> Matcher:
+        """Host names tried only where one can start: at the first label before a dot."""
+        host_name = self.PATTERNS[1].regex
+        return lambda pattern, compiled: (
+            matches_at(compiled, text, _host_name_starts(text)) if pattern.regex == host_name else everywhere(compiled, text)
+        )
+
     def validate_result(self, pattern_text: str) -> bool | None:
         """Refuse what is no URL; a password, a secret parameter or a path token scores highest."""
         has_scheme = "://" in pattern_text
@@ -146,6 +157,21 @@ class UrlRecognizer(PatternRecognizer):
             elif marked is not None and _RANDOM_SEGMENT.fullmatch(segment):
                 return True
         return None
+
+
+# A host name's first label, read backwards from the dot after it: as long as a label can be.
+_LABEL_BEFORE = regex.compile(r"(?r)[\w-]{0,64}")
+
+
+def _host_name_starts(text: str) -> Iterator[int]:
+    """Where a host name can start: at the start of the run of word characters and "-" before a dot.
+
+    Its first label runs up to a dot, and the regex never starts one after a word character or "-".
+    """
+    for dot in find_all(text, "."):
+        label = _LABEL_BEFORE.match(text, 0, dot)
+        if label is not None and label.start() < dot:
+            yield label.start()
 
 
 def _is_public_host(host: str, *, bare: bool) -> bool:

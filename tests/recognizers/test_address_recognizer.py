@@ -37,6 +37,11 @@ FULL = [
     pytest.param("7 quai\u00a0Saint-Pierre, 97410\u00a0Saint-Pierre",
                  "7 quai\u00a0Saint-Pierre, 97410\u00a0Saint-Pierre",
                  id="overseas, no-break spaces"),
+    # The longest letter head: two complements, the street, five complements, a postal box.
+    pytest.param("Merci d'écrire à :\nRésidence Les Pins\nBât. B\n12 rue de la Paix\nEscalier C\n3e étage\nAppt 12\n"
+                 "porte 4\nlogement 7\nBP 123\n75002 Paris\nFrance",
+                 "Résidence Les Pins\nBât. B\n12 rue de la Paix\nEscalier C\n3e étage\nAppt 12\nporte 4\nlogement 7\n"
+                 "BP 123\n75002 Paris", id="ten lines"),
 ]
 
 STREET_ONLY = [

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from guard.recognizers import OrganizationRecognizer
+from guard.recognizers.organization_recognizer import _HEAD_WORDS, _TAIL_WORDS
 
 recognizer = OrganizationRecognizer()
 
@@ -70,6 +71,27 @@ def test_company_names_are_found_whole(text, expected):
 @pytest.mark.parametrize("text", NOT_FOUND)
 def test_sentence_words_are_not_companies(text):
     assert organisations(text) == []
+
+
+# Every trade word and legal form counts, in capitals too: the recognizer only reads the lines
+# that hold one, so a word it would overlook there would be lost.
+@pytest.mark.parametrize("word", [form for word in _TAIL_WORDS for form in (word, word.upper())])
+def test_every_trade_word_ends_a_company_name(word):
+    assert f"Kerlys {word}" in organisations(f"Contrat signé avec Kerlys {word} hier.")
+
+
+@pytest.mark.parametrize("word", [form for word in _HEAD_WORDS for form in (word, word.upper())])
+def test_every_trade_word_starts_a_company_name(word):
+    assert f"{word} Kerlys" in organisations(f"Contrat signé avec {word} Kerlys hier.")
+
+
+LEGAL_FORMS = "SAS SASU SARL EURL SA SCI SNC SCOP SCP SELARL SELAS GIE Ltd LTD LLC LLP Inc. INC GmbH AG BV NV SRL SpA PLC S.A.S. S.A.R.L. S.A."
+
+
+@pytest.mark.parametrize("form", LEGAL_FORMS.split())
+def test_every_legal_form_marks_a_company_name(form):
+    assert f"Kerlys {form}" in organisations(f"Contrat signé avec Kerlys {form} hier.")
+    assert f"{form} Kerlys" in organisations(f"Contrat signé avec {form} Kerlys hier.")
 
 
 # Companies without a legal form or a trade word, named by the phrase or the layout around them.
