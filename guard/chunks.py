@@ -59,3 +59,27 @@ def _word_end(text: str, position: int) -> int:
     """`position` moved on to the end of the word it falls in."""
     match = re.compile(r"\S*").match(text, position)
     return match.end() if match else position
+
+
+def paragraph_blocks(text: str, size: int) -> list[tuple[int, int]]:
+    """`text` cut into consecutive blocks of at least `size` characters, as (start, end).
+
+    A block ends only where `chunk_text` cuts the whole text at a blank line: the NER reads each
+    block in exactly the chunks it reads the whole text in, and no pattern crosses a blank line,
+    so the blocks can be detected one after the other. A stretch with no blank line stays whole.
+    """
+    blocks: list[tuple[int, int]] = []
+    start = 0
+    for chunk in chunk_text(text):
+        if (
+            chunk.cut - start >= size
+            and chunk.cut == chunk.end < len(text)
+            and _BLANK_LINE_BEFORE.search(text, max(start, chunk.cut - 200), chunk.cut)
+        ):
+            blocks.append((start, chunk.cut))
+            start = chunk.cut
+    blocks.append((start, len(text)))
+    return blocks
+
+
+_BLANK_LINE_BEFORE = re.compile(r"\n[ \t]*\n\s*\Z")

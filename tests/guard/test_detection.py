@@ -190,3 +190,21 @@ def test_the_model_without_its_string_table_reads_texts_exactly_as_with_it():
         return [([t.lower_ for t in doc], [(e.start_char, e.end_char, e.label_) for e in doc.ents]) for doc in nlp.pipe(texts)]
 
     assert read(ours) == read(whole)
+
+
+@pytest.mark.model
+def test_a_long_text_read_block_by_block_gives_what_it_gives_whole(monkeypatch):
+    """Long texts are detected in blocks of paragraphs so memory stays flat: same findings."""
+    from guard import detection
+    from guard.chunks import paragraph_blocks
+
+    text = "\n\n".join(path.read_text(encoding="utf-8") for path in CORPUS) * 2
+    settings = Settings()
+    monkeypatch.setattr(detection, "BLOCK_CHARS", 6_000)
+    blocks = paragraph_blocks(text, 6_000)
+    assert len(blocks) >= 3 and blocks[0][0] == 0 and blocks[-1][1] == len(text)
+    assert all(end == start for (_, end), (start, _) in zip(blocks, blocks[1:]))
+    by_block = detect(text, settings)
+    monkeypatch.setattr(detection, "BLOCK_CHARS", 10 * len(text))
+    assert by_block == detect(text, settings)
+    assert len(by_block) > 50
