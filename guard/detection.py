@@ -256,6 +256,8 @@ def detector() -> Detector:
 def _build_detector() -> Detector:
     """The French model and our recognizers: once per process."""
     from guard.nlp import load_detection_model
+
+    nlp = load_detection_model()  # first: it compiles spaCy's French rules the fast way (guard.nlp)
     from guard.recognizers import default_recognizers
 
-    return Detector(load_detection_model(), default_recognizers(LANGUAGE))
+    return Detector(nlp, default_recognizers(LANGUAGE))

@@ -55,8 +55,10 @@ def is_common_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    """spaCy's French stop words, imported on first use so that `import guard` never loads spaCy."""
+def stop_words() -> frozenset[str]:
+    """spaCy's French stop words, imported on first use: importing them imports spaCy's French
+    language, whose tokenizer rules take seconds to compile unless the model loads first
+    (`guard.nlp` compiles them faster), and `import guard` must not load spaCy at all."""
     from spacy.lang.fr.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS)
@@ -65,7 +67,7 @@ def _stop_words() -> frozenset[str]:
 def is_word_form(word: str) -> bool:
     """A French word, inflected forms included ("Conditions", "Jours", "Annule", "Préchauffez")."""
     lower = _ELISION.sub("", word.casefold())
-    if is_common_word(lower) or lower in _stop_words():
+    if is_common_word(lower) or lower in stop_words():
         return True
     if lower.endswith(("s", "ux")) and is_common_word(lower[:-1]):
         return True

@@ -13,9 +13,8 @@ from functools import lru_cache
 import regex
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from spacy.lang.fr.stop_words import STOP_WORDS
 
-from guard.lexicons import is_first_name, is_plain_word, lexicon, title_case
+from guard.lexicons import is_first_name, is_plain_word, lexicon, stop_words, title_case
 
 ENTITY = "LOCATION"
 
@@ -123,7 +122,7 @@ def is_lower_case_town(name: str) -> bool:
         return False
     titled = title_case(name)
     parts = [p for p in _NAME_SEPARATORS.split(name) if p]
-    if "-" not in name and all(is_plain_word(p) or p in STOP_WORDS for p in parts):
+    if "-" not in name and all(is_plain_word(p) or p in stop_words() for p in parts):
         return False  # "la plage", "tours": words first; "fort-de-france" is one compound name
     return name in _folded_towns() and not is_first_name(titled)
 

@@ -14,7 +14,6 @@ from functools import lru_cache
 import regex
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from spacy.lang.fr.stop_words import STOP_WORDS
 
 from guard.lexicons import (
     is_common_word,
@@ -25,6 +24,7 @@ from guard.lexicons import (
     is_lower_case_first_name,
     is_plain_word,
     lexicon,
+    stop_words,
     title_case,
 )
 
@@ -205,7 +205,7 @@ def _lower_word_standing(word: str) -> bool | None:
         return None
     known = all(part in lexicon("first_names.txt") for part in title_case(word).split("-"))
     if not known and (
-        word in STOP_WORDS or is_english_word(word) or not _VOWEL.search(word)
+        word in stop_words() or is_english_word(word) or not _VOWEL.search(word)
         or any(is_common_word(part) for part in (word, *word.split("-")))
     ):
         return None  # "que", "rdv", "world", "demain": function words, abbreviations and words

@@ -208,3 +208,14 @@ def test_a_long_text_read_block_by_block_gives_what_it_gives_whole(monkeypatch):
     monkeypatch.setattr(detection, "BLOCK_CHARS", 10 * len(text))
     assert by_block == detect(text, settings)
     assert len(by_block) > 50
+
+
+def test_importing_the_recognizers_leaves_spacys_french_rules_to_the_model_load():
+    """spaCy's French tokenizer rules take seconds to compile unless `guard.nlp` loads them:
+    the recognizers must not import them first (it cost 3.5 s of a 5.6 s cold start)."""
+    import subprocess
+    import sys
+
+    code = "import sys, guard.recognizers; print('spacy.lang.fr' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
