@@ -219,3 +219,16 @@ def test_importing_the_recognizers_leaves_spacys_french_rules_to_the_model_load(
     code = "import sys, guard.recognizers; print('spacy.lang.fr' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+@pytest.mark.model
+def test_threads_detecting_at_once_each_get_their_own_findings():
+    """A web server's threads share one detector, one detection at a time: same answers as alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    settings = Settings()
+    texts = [path.read_text(encoding="utf-8") for path in CORPUS][:6]
+    alone = [detect(text, settings) for text in texts]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        together = list(pool.map(lambda text: detect(text, settings), texts * 2))
+    assert together == alone * 2
