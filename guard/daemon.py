@@ -86,10 +86,12 @@ def start(wait_s: float = 10.0) -> bool:
     """Start the service in the background (detached from this terminal); True once it answers."""
     if is_running():
         return True
+    # -P and cwd "/": the service runs the installed clientguard, never a `guard/` folder that
+    # happens to be in the caller's directory (the launcher would refuse it as another build).
     subprocess.Popen(
-        [sys.executable, "-m", "guard.daemon"],
+        [sys.executable, "-P", "-m", "guard.daemon"],
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True, close_fds=True,
+        start_new_session=True, close_fds=True, cwd="/",
     )
     deadline = time.monotonic() + wait_s
     while time.monotonic() < deadline:

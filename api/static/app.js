@@ -524,6 +524,12 @@ async function start() {
   onPaste($("input"), redact);
   onPaste($("answer"), restore);
   document.addEventListener("selectionchange", trackSelection);
+  // "selectionchange" arrives late: a quick Shift+Arrow then Tab would find the button still
+  // disabled and skip it. The key's release, on the text area, comes before the Tab.
+  for (const area of [$("input"), $("redacted")]) {
+    area.addEventListener("keyup", trackSelection);
+    area.addEventListener("mouseup", trackSelection);
+  }
 
   applyLanguage();
   document.body.dataset.ready = "true";
