@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from thinc.api import NumpyOps
 
 from guard.errors import ModelNotInstalledError
+from guard.warm_tokenizer import WarmTokenizer
 
 # spaCy and Presidio are chatty at WARNING level about things users cannot act on.
 logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
@@ -133,6 +134,7 @@ def _load_model(model: dict[str, Any]) -> spacy.language.Language:
         nlp = spacy.load(name, exclude=model.get("exclude", []))
     for component in model.get("enable", []):
         nlp.enable_pipe(component)
+    nlp.tokenizer = WarmTokenizer(nlp.tokenizer)
     use_blas(nlp)
     return nlp
 

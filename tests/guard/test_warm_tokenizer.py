@@ -1,0 +1,65 @@
+"""The warmed tokenizer gives exactly spaCy's tokens (only faster): texts of every shape."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from guard.detection import detector
+from guard.warm_tokenizer import WarmTokenizer
+
+CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.txt"))
+
+#: Pieces that make spaCy's tokenizer take its special paths: line breaks and space runs, tabs,
+#: no-break spaces (a special case with its own norm), elisions and abbreviations, URLs, e-mails,
+#: punctuation glued to words, numbers with separators.
+PIECES = [
+    "Bonjour", "bonjour", "Mme", "M.", "Dr.", "aujourd'hui", "l'avion", "d'Orléans", "qu'il", "J'ai",
+    "Jean-Pierre", "Saint-Étienne", "c'est-à-dire", "rendez-vous", "etc.", "p.ex.", "n°", "12,50", "1 200",
+    "€", "%", "(voir", "annexe)", "«", "»", "guillemets", "—", "–", "!", "?", "...", ";", ":", ",", ".",
+    "https://www.atelier-martin.fr/devis?id=42.", "jp.martin@atelier-martin.fr,", "FR76 3000 6000 0112",
+    "06 12 34 56 78", "2026-11-23", "12/03/1985", "SIRET", "12345678900012", "Lefèvre", "Dupont",
+    "SARL", "Martin", "à", "Paris", "75011", "rue", "de", "la", "Roquette", "\u00a0", "\u202f",
+]
+SPACES = [" ", " ", " ", " ", "\n", "\n\n", "  ", "\t", " \n", "\n ", "   ", "\u00a0", "\r\n"]
+
+
+def _texts() -> list[str]:
+    rng = random.Random(2026)
+    texts = [path.read_text(encoding="utf-8") for path in CORPUS]
+    for _ in range(300):
+        words = [rng.choice(PIECES) for _ in range(rng.randint(1, 60))]
+        texts.append("".join(w + rng.choice(SPACES) for w in words)[: rng.randint(1, 400)])
+    texts += ["", " ", "\n", "  x", "x  ", "\n\nx\n", " \u00a0 ", "x\u00a0y"]
+    return texts
+
+
+def _tokens(doc) -> list[tuple]:
+    """Everything the NER reads of a token: text and place, and the features it embeds."""
+    return [(t.idx, t.text, t.whitespace_, t.norm, t.prefix, t.suffix, t.shape, t.is_sent_start) for t in doc]
+
+
+@pytest.mark.model
+def test_the_warmed_tokenizer_splits_every_text_exactly_as_spacys_own():
+    from spacy.tokenizer import Tokenizer
+
+    nlp = detector().nlp
+    assert isinstance(nlp.tokenizer, WarmTokenizer)
+    # A tokenizer of the same rules with its own, cold cache: what spaCy alone gives.
+    fresh = Tokenizer(nlp.vocab).from_bytes(nlp.tokenizer.tokenizer.to_bytes())
+    texts = _texts()
+    for text in texts + texts:  # the second pass reads every span from the warmed cache
+        assert _tokens(nlp.tokenizer(text)) == _tokens(fresh(text)), text
+
+
+@pytest.mark.model
+def test_the_warmed_tokenizer_remembers_a_bounded_number_of_spans(monkeypatch):
+    from guard import warm_tokenizer
+
+    tokenizer = WarmTokenizer(detector().nlp.tokenizer.tokenizer)
+    monkeypatch.setattr(warm_tokenizer, "REMEMBERED", 100)
+    for number in range(1_000):
+        tokenizer(f"mot{number} encore\nun")
+    assert len(tokenizer._warm) <= 100
