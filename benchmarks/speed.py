@@ -5,7 +5,8 @@
 Measures, for each engine: cold start of a fresh process redacting a 1 KB French text (import,
 model load, first result), per-call latency of a redaction once loaded (p50/p95 at 1 KB and
 3 KB), throughput in characters per second (one text at a time, and 64 texts of 1 KB analysed
-as a batch), and the process's peak memory. For clientguard alone: the wall time of `guard
+as a batch), and the process's peak memory. Both engines stay loaded and are measured in
+alternating rounds of a few runs, so that the host's drift hits both alike. For clientguard alone: the wall time of `guard
 --help` and of `guard redact` on 1 KB from a fresh process, without and with the resident
 service (`guard daemon`), and the peak memory of analysing texts of growing size in fresh
 processes (it should stay flat). Prints a table and the ratios clientguard / Presidio;
@@ -35,11 +36,13 @@ def text_of(size: int) -> str:
     return (SAMPLE * (size // len(SAMPLE) + 1))[:size]
 
 
-# Each engine is measured in its own fresh process so that cold start and memory are its own.
-WORKER = r'''
+# Each engine runs in its own fresh process, so that cold start and memory are its own. Once
+# loaded it waits for orders on stdin; the driver alternates short rounds between the two, so a
+# machine that slows down for a minute slows both alike and the ratios stay true.
+WORKER = r"""
 import json, resource, statistics, sys, time
 start = time.perf_counter()
-engine, runs, sizes = sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3])
+engine, sizes = sys.argv[1], json.loads(sys.argv[2])
 texts = {int(k): v for k, v in sizes.items()}
 if engine == "clientguard":
     from guard import Guard, Vault
@@ -65,35 +68,64 @@ else:
     from presidio_analyzer import BatchAnalyzerEngine
     batch_analyzer = BatchAnalyzerEngine(analyzer_engine=analyzer)
     def analyze_batch(batch):
-        return batch_analyzer.analyze_iterator(batch, language="fr", batch_size=16)
+        return list(batch_analyzer.analyze_iterator(batch, language="fr", batch_size=16))
 redact(texts[1024])
-cold = time.perf_counter() - start
-result = {"cold_start_s": cold}
-for size, text in texts.items():
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter(); redact(text); times.append(time.perf_counter() - t)
-    times.sort()
-    result[f"p50_ms_{size}"] = 1000 * statistics.median(times)
-    result[f"p95_ms_{size}"] = 1000 * times[int(0.95 * (len(times) - 1))]
-    result[f"chars_per_s_{size}"] = size / statistics.median(times)
+print(json.dumps({"cold_start_s": time.perf_counter() - start}), flush=True)
 batch = [texts[3072][i % 2048 :][:1024] for i in range(64)]
-t = time.perf_counter(); analyze_batch(batch)
-result["chars_per_s_batched"] = sum(map(len, batch)) / (time.perf_counter() - t)
-result["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps(result))
-'''
+for order in sys.stdin:
+    what, runs = order.split()
+    times = []
+    for _ in range(int(runs)):
+        if what == "batch":
+            t = time.perf_counter(); analyze_batch(batch); times.append(time.perf_counter() - t)
+        else:
+            t = time.perf_counter(); redact(texts[int(what)]); times.append(time.perf_counter() - t)
+    print(json.dumps({"times": times, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), flush=True)
+"""
+#: Runs per round: each engine in turn does this many, then the other.
+ROUND = 5
+BATCH_CHARS = 64 * 1024
 
 
-def measure(engine: str, runs: int) -> dict[str, float]:
+def measure(runs: int) -> dict[str, dict[str, float]]:
+    """Both engines' figures, measured in alternating rounds (`ROUND` runs each)."""
     sizes = {size: text_of(size) for size in (1024, 3072)}
+    engines = ("clientguard", "presidio")
+    times: dict[str, dict[str, list[float]]] = {e: {"1024": [], "3072": [], "batch": []} for e in engines}
+    figures: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "CLIENTGUARD_HOME": home}
-        out = subprocess.run(
-            [sys.executable, "-c", WORKER, engine, str(runs), json.dumps(sizes)],
-            capture_output=True, text=True, env=env, check=True,
-        ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+        workers = {}
+        for engine in engines:  # one at a time: their cold starts must not overlap
+            workers[engine] = subprocess.Popen(
+                [sys.executable, "-c", WORKER, engine, json.dumps(sizes)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env,
+            )
+            figures[engine] = json.loads(workers[engine].stdout.readline())
+        try:
+            for what in ("1024", "3072", "batch"):
+                rounds = max(1, runs // ROUND) if what != "batch" else max(1, runs // 10)
+                for _ in range(rounds):
+                    for engine in engines:
+                        worker = workers[engine]
+                        worker.stdin.write(f"{what} {ROUND if what != 'batch' else 1}\n")
+                        worker.stdin.flush()
+                        answer = json.loads(worker.stdout.readline())
+                        times[engine][what] += answer["times"]
+                        figures[engine]["peak_mib"] = answer["peak_mib"]
+        finally:
+            for worker in workers.values():
+                worker.stdin.close()
+                worker.wait()
+    for engine in engines:
+        result = figures[engine]
+        for size in ("1024", "3072"):
+            ordered = sorted(times[engine][size])
+            result[f"p50_ms_{size}"] = 1000 * statistics.median(ordered)
+            result[f"p95_ms_{size}"] = 1000 * ordered[int(0.95 * (len(ordered) - 1))]
+            result[f"chars_per_s_{size}"] = int(size) / statistics.median(ordered)
+        result["chars_per_s_batched"] = BATCH_CHARS / statistics.median(times[engine]["batch"])
+    return figures
 
 
 def _guard_command() -> str:
@@ -151,7 +183,7 @@ def main() -> None:
     parser.add_argument("--flat-sizes", default="10000,1000000", help="text sizes for the memory flatness check")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    figures = {name: measure(name, args.runs) for name in ("clientguard", "presidio")}
+    figures = measure(args.runs)
     ours, theirs = figures["clientguard"], figures["presidio"]
     alone = {
         "guard_help_s": wall_time(["--help"]),
