@@ -56,6 +56,11 @@ class TokenIndex:
         return len(self.lowers)
 
 
+#: Distinct tokens whose context-word pieces are remembered: texts repeat their words; a bound
+#: keeps a long-running service's memory flat (like the word caches of `guard.lexicons`).
+_PIECES_REMEMBERED = 20_000
+
+
 class ContextScorer:
     """Presidio's lemma context scoring over a `TokenIndex`, lower-cased tokens standing for lemmas."""
 
@@ -105,7 +110,7 @@ class ContextScorer:
         if pieces is None:
             word = self._strings(lower)
             pieces = () if self._is_filtered(word) or word in ("-pron-", "be") else tuple(word.split(":"))
-            if len(self._pieces) > 200_000:
+            if len(self._pieces) > _PIECES_REMEMBERED:
                 self._pieces.clear()  # bounded memory in a long-running service
             self._pieces[lower] = pieces
         return pieces

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from itertools import groupby
@@ -79,20 +79,38 @@ _ONE_AT_A_TIME = threading.Lock()
 def _detect_all(originals: list[str], settings: Settings, batch_chars: int) -> list[list[Entity]]:
     blocks = [(number, start, end) for number, text in enumerate(originals) for start, end in paragraph_blocks(text, BLOCK_CHARS)]
     found: list[list[Entity]] = [[] for _ in originals]
-    pieces = [originals[number][start:end] for number, start, end in blocks]
-    for (number, start, _), entities in zip(blocks, _detect_pieces(pieces, settings, batch_chars), strict=True):
-        found[number].extend(replace(e, start=e.start + start, end=e.end + start) if start else e for e in entities)
+    for group in _groups(blocks, BLOCK_CHARS):
+        pieces = [originals[number][start:end] for number, start, end in group]
+        for (number, start, _), entities in zip(group, _detect_pieces(pieces, settings, batch_chars), strict=True):
+            found[number].extend(replace(e, start=e.start + start, end=e.end + start) if start else e for e in entities)
     return found
 
 
-def _detect_pieces(texts: list[str], settings: Settings, batch_chars: int) -> Iterator[list[Entity]]:
-    """The findings of each text in turn."""
+def _groups(blocks: list[tuple[int, int, int]], budget: int) -> Iterator[list[tuple[int, int, int]]]:
+    """Consecutive blocks (text, start, end) grouped up to `budget` characters: detected at once."""
+    group: list[tuple[int, int, int]] = []
+    size = 0
+    for block in blocks:
+        length = block[2] - block[1]
+        if group and size + length > budget:
+            yield group
+            group, size = [], 0
+        group.append(block)
+        size += length
+    if group:
+        yield group
+
+
+def _detect_pieces(texts: list[str], settings: Settings, batch_chars: int) -> list[list[Entity]]:
+    """The findings of each text."""
     folds = [fold_for_detection(text) for text in texts]  # zero-width, no-break, full-width hide nothing
     floor = min([settings.score_threshold, *settings.thresholds.values()])
     analyzed = detector().analyze_many([f.text for f in folds], floor, batch_chars=batch_chars)
+    found = []
     for fold, original, results in zip(folds, texts, analyzed, strict=True):
         entities = _cleaned(fold.text, results, settings)
-        yield unfold_entities(entities, fold, original) if fold.changed else entities
+        found.append(unfold_entities(entities, fold, original) if fold.changed else entities)
+    return found
 
 
 def _cleaned(text: str, results: list[RecognizerResult], settings: Settings) -> list[Entity]:
@@ -148,21 +166,33 @@ class Detector:
             lambda h: strings[h], lambda w: bool(nlp.vocab[w].is_stop or nlp.vocab[w].is_punct)
         )
         self._blas = _blas_controller()
+        self._warm: Callable[[str], None] = getattr(nlp.tokenizer, "warm", lambda text: None)
 
     def analyze(self, text: str, score_threshold: float) -> list[RecognizerResult]:
         """Every result at or above `score_threshold`, duplicates and contained ones removed."""
-        return next(self.analyze_many([text], score_threshold))
+        return self.analyze_many([text], score_threshold)[0]
 
     def analyze_many(
         self, texts: Sequence[str], score_threshold: float, *, batch_chars: int = BATCH_CHARS
-    ) -> Iterator[list[RecognizerResult]]:
-        """`analyze` for each text in turn; the NER reads the chunks of all of them in batches."""
-        pieces = ((text[chunk.start : chunk.end], (number, chunk)) for number, text in enumerate(texts) for chunk in chunk_text(text))
-        docs = (doc for batch in _batches(pieces, batch_chars) for doc in self._pipe(batch))
-        for number, group in groupby(docs, key=lambda item: item[1][0]):
-            text = texts[number]
-            ner, tokens = self._read_ner(text, ((doc, chunk) for doc, (_, chunk) in group))
-            yield self._recognized(text, ner, tokens, score_threshold)
+    ) -> list[list[RecognizerResult]]:
+        """`analyze` for each text; the NER reads the chunks of all of them in batches.
+
+        The model reads inside a memory zone: the words of these texts that spaCy did not know
+        are forgotten afterwards, so a long-running service's vocabulary does not grow with every
+        invoice number and e-mail address it ever read (measured: 40 MiB per thousand invoices
+        without the zone). Its tokenizer's cache is warmed first, outside the zone.
+        """
+        pieces = [(text[chunk.start : chunk.end], (number, chunk)) for number, text in enumerate(texts) for chunk in chunk_text(text)]
+        for piece, _ in pieces:
+            self._warm(piece)
+        with self.nlp.memory_zone():
+            docs = (doc for batch in _batches(pieces, batch_chars) for doc in self._pipe(batch))
+            found: list[list[RecognizerResult]] = []
+            for number, group in groupby(docs, key=lambda item: item[1][0]):
+                text = texts[number]
+                ner, tokens = self._read_ner(text, ((doc, chunk) for doc, (_, chunk) in group))
+                found.append(self._recognized(text, ner, tokens, score_threshold))
+            return found
 
     def _pipe(self, batch: list[tuple[str, Any]]) -> list[tuple[Doc, Any]]:
         """The NER over one batch of pieces, its matrix products on one BLAS thread."""

@@ -9,6 +9,12 @@ rule, on every call: 1.7 ms of a 1 KB text, for 0.2 ms once warm.
 `WarmTokenizer` tokenizes each span it has not met before on its own first, which lets spaCy
 cache it, then tokenizes the text with spaCy's tokenizer as before. The tokens are spaCy's own,
 from the same code and rules: only its cache is fuller.
+
+spaCy's cache holds at most `max_cache_size` spans (10,000) and never forgets one, and it
+caches nothing inside a memory zone (`Language.memory_zone`, where detection reads texts so
+that their words are forgotten afterwards). So warming happens before the zone (`warm`), and
+stops once the cache is full: the spans met first, most of them common words, stay fast; the
+rest are split as spaCy splits them anyway.
 """
 
 from __future__ import annotations
@@ -20,9 +26,6 @@ from spacy.tokens import Doc
 
 #: Spans of text as spaCy's tokenizer cuts them: runs of non-space, runs of space.
 _SPANS = re.compile(r"\S+|\s+")
-#: How many distinct spans are remembered as warm before starting over: a bound on memory, about
-#: the vocabulary of a freelancer's month of texts.
-REMEMBERED = 50_000
 
 
 class WarmTokenizer:
@@ -32,17 +35,27 @@ class WarmTokenizer:
         self.tokenizer = tokenizer
         self._warm: set[str] = set()
 
-    def __call__(self, text: str) -> Doc:
+    def warm(self, text: str) -> None:
+        """Let spaCy cache each span of `text` not met before, while its cache has room.
+
+        Call it outside a memory zone: the spans' words become part of the vocabulary for good
+        (at most `max_cache_size` spans' worth).
+        """
         warm = self._warm
+        room = self.tokenizer.max_cache_size
         for span in _SPANS.findall(text):
             if span in warm:
                 continue
-            if len(warm) >= REMEMBERED:
-                warm.clear()
+            if len(warm) >= room:
+                return
             warm.add(span)
             self.tokenizer(span)  # alone, the span meets no earlier special case: spaCy caches it
             if span[0] == " " and len(span) > 1:
                 self.tokenizer(span[1:])  # after a word, spaCy's span starts past the first space
+
+    def __call__(self, text: str) -> Doc:
+        if not self.tokenizer.vocab.in_memory_zone:
+            self.warm(text)
         doc: Doc = self.tokenizer(text)
         return doc
 

@@ -210,6 +210,25 @@ def test_a_long_text_read_block_by_block_gives_what_it_gives_whole(monkeypatch):
     assert len(by_block) > 50
 
 
+@pytest.mark.model
+def test_detection_forgets_the_words_it_read_so_a_service_does_not_grow(monkeypatch):
+    """A service reads invoice numbers and e-mail addresses by the thousand, each new to spaCy:
+    once the tokenizer's cache is full, their words are forgotten after each call (a memory
+    zone), and what is found is the same."""
+    nlp = detector().nlp
+    settings = Settings()
+    invoice = "Facture FA-{n} du 12/03/2026, réglée par Mme Claire Dubois (claire.dubois{n}@exemple.fr)."
+    expected = [(e.type, e.text) for e in detect(invoice.format(n=1), settings)]
+    assert ("EMAIL_ADDRESS", "claire.dubois1@exemple.fr") in expected and ("PERSON", "Claire Dubois") in expected
+    monkeypatch.setattr(nlp.tokenizer.tokenizer, "max_cache_size", 0)  # the warmed cache is full
+    known = len(nlp.vocab.strings)
+    for n in range(70_001, 70_101):
+        found = [(e.type, e.text) for e in detect(invoice.format(n=n), settings)]
+        assert found == [(t, v.replace("1@", f"{n}@")) for t, v in expected]
+    assert len(nlp.vocab.strings) == known
+    assert "FA-70100" not in nlp.vocab.strings
+
+
 def test_importing_the_recognizers_leaves_spacys_french_rules_to_the_model_load():
     """spaCy's French tokenizer rules take seconds to compile unless `guard.nlp` loads them:
     the recognizers must not import them first (it cost 3.5 s of a 5.6 s cold start)."""

@@ -55,11 +55,24 @@ def test_the_warmed_tokenizer_splits_every_text_exactly_as_spacys_own():
 
 
 @pytest.mark.model
-def test_the_warmed_tokenizer_remembers_a_bounded_number_of_spans(monkeypatch):
-    from guard import warm_tokenizer
+def test_the_warmed_tokenizer_stops_warming_once_spacys_cache_is_full():
+    from spacy.tokenizer import Tokenizer
 
-    tokenizer = WarmTokenizer(detector().nlp.tokenizer.tokenizer)
-    monkeypatch.setattr(warm_tokenizer, "REMEMBERED", 100)
+    nlp = detector().nlp
+    spacy_tokenizer = Tokenizer(nlp.vocab).from_bytes(nlp.tokenizer.tokenizer.to_bytes())
+    spacy_tokenizer.max_cache_size = 100
+    tokenizer = WarmTokenizer(spacy_tokenizer)
     for number in range(1_000):
-        tokenizer(f"mot{number} encore\nun")
-    assert len(tokenizer._warm) <= 100
+        doc = tokenizer(f"mot{number} encore\nun")
+        assert [t.text for t in doc] == [f"mot{number}", "encore", "\n", "un"]
+    assert len(tokenizer._warm) == 100
+
+
+@pytest.mark.model
+def test_the_warmed_tokenizer_warms_nothing_inside_a_memory_zone():
+    nlp = detector().nlp
+    with nlp.memory_zone():
+        doc = nlp.tokenizer("zonexyzzy123 plugh456")
+    assert "zonexyzzy123" not in nlp.tokenizer._warm
+    assert "zonexyzzy123" not in nlp.vocab.strings
+    del doc
