@@ -43,7 +43,7 @@ def specificity(entity_type: str) -> int:
     return _SPECIFICITY.get(entity_type, _SPECIFICITY["CLIENT_TERM"])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One finding: a typed span of the analysed text.
 
