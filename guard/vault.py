@@ -4,15 +4,12 @@ One SQLite file (WAL mode) holds every session. Values are encrypted with AES-GC
 their session and placeholder (so a row copied into another session does not decrypt), and
 looked up by an HMAC fingerprint of their normalised form, so equal values find their
 placeholder without the vault ever holding a value in clear. `Vault.in_memory()` gives the same
-vault without a file, for tests and one-shot scripts.
+vault without a file, for tests and one-shot scripts. Its siblings hold the rest: the file and
+its tables (`vault_file`), key material (`vault_keys`) and key rotation (`vault_rotation`).
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import os
 import secrets
 import sqlite3
 import threading
@@ -23,62 +20,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from guard.errors import SessionError, VaultError, VaultKeyError
 from guard.placeholders import format_placeholder
 from guard.restore import LITERAL
+from guard.vault_file import CORRUPT, connect, create_tables
+from guard.vault_keys import KEY_CHECK, KeyRing, decode_key, load_or_create_key, surrogate_aad, value_aad
+from guard.vault_rotation import compact, load_rotation_state, reencrypt, refuse_a_rotated_key
 
-# sessions.client: the encrypted profile name (NULL: default profile). entries.fingerprint: an
-# HMAC of the normalised value; entries.value: AES-GCM nonce + ciphertext. Both are NULL for a
-# reserved token (a placeholder-like token the user wrote, which restore leaves as written).
-# mentions: other ways of writing an entry's entity ("M. Dupont" for "Jean Dupont"), `[TYPE_N.V]`.
-# surrogates: in surrogate style, the fake value shown instead of `[TYPE_N.V]` (encrypted too: it
-# is linked to the real value).
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS sessions (
-    id TEXT PRIMARY KEY,
-    client BLOB,
-    created REAL NOT NULL,
-    last_used REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS entries (
-    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-    type TEXT NOT NULL,
-    number INTEGER NOT NULL,
-    fingerprint BLOB,
-    value BLOB,
-    PRIMARY KEY (session_id, type, number),
-    UNIQUE (session_id, fingerprint)
-);
-CREATE TABLE IF NOT EXISTS mentions (
-    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-    type TEXT NOT NULL,
-    number INTEGER NOT NULL,
-    variant INTEGER NOT NULL,
-    fingerprint BLOB NOT NULL,
-    value BLOB NOT NULL,
-    PRIMARY KEY (session_id, type, number, variant),
-    UNIQUE (session_id, fingerprint)
-);
-CREATE TABLE IF NOT EXISTS surrogates (
-    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-    type TEXT NOT NULL,
-    number INTEGER NOT NULL,
-    variant INTEGER NOT NULL,
-    value BLOB NOT NULL,
-    PRIMARY KEY (session_id, type, number, variant)
-);
-"""
-_CORRUPT = (
-    "The file at {path} is not a readable clientguard vault (corrupted or truncated?). "
-    "Nothing was changed: move it aside and a new vault will be created."
-)
-_KEY_CHECK = b"clientguard vault key check"
-_CHAIN_AAD = b"clientguard fingerprint keys of earlier rotations"
+__all__ = ["Assignment", "SessionInfo", "Vault", "decode_key", "load_or_create_key"]
+
 _SESSION_ID_BYTES = 24  # 192 bits
 
 
@@ -124,8 +75,8 @@ class Vault:
         self._db = connection
         self._lock = threading.Lock()
         self._ttl = ttl_seconds
-        self._aead = AESGCM(_derive(key, b"clientguard values"))
-        self._mac_key = _derive(key, b"clientguard fingerprints")
+        self._keys = KeyRing.derive(key)
+        self._key_check: bytes | None = None  # set once open: see refuse_a_rotated_key
         try:
             self._initialise()
         except VaultError:
@@ -135,25 +86,7 @@ class Vault:
     @classmethod
     def open(cls, path: Path, key: bytes, ttl_seconds: float = 30 * 86400) -> Vault:
         """Open (or create) the vault file at `path`, readable by its owner only."""
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            if not path.exists():
-                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-            connection = sqlite3.connect(path, timeout=30, check_same_thread=False, isolation_level=None)
-            connection.execute("PRAGMA journal_mode=WAL")
-        except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError):
-                raise VaultError(
-                    f"Cannot open the vault at {path} ({exc}). Check that the directory is "
-                    f"writable, or set CLIENTGUARD_HOME to another directory."
-                ) from None
-            raise VaultError(_CORRUPT.format(path=path)) from None
-        except OSError as exc:
-            raise VaultError(
-                f"Cannot open the vault at {path} ({exc.strerror}). Check that the "
-                f"directory is writable, or set CLIENTGUARD_HOME to another directory."
-            ) from None
-        return cls(connection, key, ttl_seconds)
+        return cls(connect(path), key, ttl_seconds)
 
     @classmethod
     def in_memory(cls, ttl_seconds: float = 30 * 86400) -> Vault:
@@ -166,17 +99,17 @@ class Vault:
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA secure_delete=ON")  # purged values are overwritten on disk
             with self._transaction() as db:
-                for statement in _SCHEMA.split(";"):
-                    db.execute(statement)
+                create_tables(db)
                 row = db.execute("SELECT value FROM meta WHERE name='key_check'").fetchone()
                 if row is None:
-                    check = self._encrypt(_KEY_CHECK, b"key")
+                    check = self._encrypt(KEY_CHECK, b"key")
                     db.execute("INSERT INTO meta VALUES ('key_check', ?)", (check,))
-                elif self._decrypt(row[0], b"key") != _KEY_CHECK:
+                elif self._decrypt(row[0], b"key") != KEY_CHECK:
                     raise VaultKeyError("key check mismatch")
-                self._load_rotation_state(db)
+                self._key_check, earlier = load_rotation_state(db, self._decrypt)
+                self._keys = KeyRing(self._keys.aead, (*earlier, self._keys.mac_key))  # see vault_rotation
         except sqlite3.DatabaseError:
-            raise VaultError(_CORRUPT.format(path="this vault")) from None
+            raise VaultError(CORRUPT.format(path="this vault")) from None
         except VaultKeyError:
             raise VaultKeyError(
                 "The key does not open this vault: CLIENTGUARD_KEY or the key file differs from "
@@ -206,7 +139,7 @@ class Vault:
         Found by an HMAC of the profile name (never the name in clear); a new one is started when
         it expired or was purged.
         """
-        name = "stable:" + hmac.new(self._mac_key, (client or "").encode(), hashlib.sha256).hexdigest()
+        name = self._keys.stable_session_name((client or "").encode())
         with self._transaction() as db:
             self._expire(db)
             row = db.execute(
@@ -284,7 +217,7 @@ class Vault:
         return row[0] is None
 
     def _assign_one(self, db: sqlite3.Connection, session_id: str, request: Assignment) -> str:
-        fingerprint = self._fingerprint(session_id, request.type, request.key)
+        fingerprint = self._keys.fingerprint(session_id, request.type, request.key)
         row = db.execute(
             "SELECT type, number FROM entries WHERE session_id=? AND fingerprint=?", (session_id, fingerprint)
         ).fetchone()
@@ -299,7 +232,7 @@ class Vault:
             return self._add_mention(db, session_id, request, fingerprint)
         taken = {n for (n,) in db.execute("SELECT number FROM entries WHERE session_id=? AND type=?", (session_id, request.type))}
         number = next(n for n in range(1, len(taken) + 2) if n not in taken)
-        aad = _aad(session_id, request.type, number)
+        aad = value_aad(session_id, request.type, number)
         db.execute(
             "INSERT INTO entries VALUES (?, ?, ?, ?, ?)",
             (session_id, request.type, number, fingerprint, self._encrypt(request.value.encode(), aad)),
@@ -314,7 +247,7 @@ class Vault:
             "SELECT MAX(variant) FROM mentions WHERE session_id=? AND type=? AND number=?", (session_id, entity_type, number)
         ).fetchone()
         variant = max(last or 1, 1) + 1
-        aad = _aad(session_id, entity_type, number, variant)
+        aad = value_aad(session_id, entity_type, number, variant)
         db.execute(
             "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
             (session_id, entity_type, number, variant, fingerprint, self._encrypt(request.value.encode(), aad)),
@@ -335,7 +268,7 @@ class Vault:
         return {
             (kind, number, variant): LITERAL
             if blob is None
-            else self._decrypt(blob, _aad(session_id, kind, number, variant)).decode()
+            else self._decrypt(blob, value_aad(session_id, kind, number, variant)).decode()
             for kind, number, variant, blob in rows
         }
 
@@ -347,7 +280,7 @@ class Vault:
                 "SELECT type, number, variant, value FROM surrogates WHERE session_id=?", (session_id,)
             ).fetchall()
         return {
-            (kind, number, variant): self._decrypt(blob, b"surrogate\x00" + _aad(session_id, kind, number, variant)).decode()
+            (kind, number, variant): self._decrypt(blob, surrogate_aad(session_id, kind, number, variant)).decode()
             for kind, number, variant, blob in rows
         }
 
@@ -362,7 +295,7 @@ class Vault:
         with self._transaction() as db:
             self._live_session(db, session_id)
             for (kind, number, variant), fake in proposed.items():
-                aad = b"surrogate\x00" + _aad(session_id, kind, number, variant)
+                aad = surrogate_aad(session_id, kind, number, variant)
                 db.execute(
                     "INSERT OR IGNORE INTO surrogates VALUES (?, ?, ?, ?, ?)",
                     (session_id, kind, number, variant, self._encrypt(fake.encode(), aad)),
@@ -384,7 +317,7 @@ class Vault:
             except sqlite3.OperationalError as exc:
                 raise VaultError(f"The vault is not writable ({exc}). Check disk space and permissions.") from None
             try:
-                self._refuse_a_rotated_key(self._db)
+                refuse_a_rotated_key(self._db, self._key_check)
                 yield self._db
             except SessionError:
                 try:
@@ -439,171 +372,43 @@ class Vault:
 
     def _encrypt(self, plaintext: bytes, aad: bytes) -> bytes:
         nonce = secrets.token_bytes(12)
-        return nonce + self._aead.encrypt(nonce, plaintext, aad)
+        return nonce + self._keys.aead.encrypt(nonce, plaintext, aad)
 
     def _decrypt(self, blob: bytes, aad: bytes) -> bytes:
         try:
-            return self._aead.decrypt(blob[:12], blob[12:], aad)
+            return self._keys.aead.decrypt(blob[:12], blob[12:], aad)
         except InvalidTag:
             raise VaultKeyError(
                 "A vault entry does not decrypt with this key (wrong key, or the file was "
                 "altered). Nothing was changed."
             ) from None
 
-    def _fingerprint(self, session_id: str, entity_type: str, key: str) -> bytes:
-        digest = "\x00".join((session_id, entity_type, key)).encode()
-        for mac_key in (*self._previous_mac_keys, self._mac_key):  # one key unless rotated: see rotate_key
-            digest = hmac.new(mac_key, digest, hashlib.sha256).digest()
-        return digest
-
     # -- key rotation ---------------------------------------------------------------------
-
-    _previous_mac_keys: tuple[bytes, ...] = ()
-    _key_check: bytes | None = None
 
     def rotate_key(self, new_key: bytes) -> None:
         """Re-encrypt every value, client name and fingerprint under `new_key`: all or nothing.
 
-        Fingerprints cannot be recomputed (the vault never holds the normalised forms they hash),
-        so each is hashed once more under the new key, and the earlier fingerprint keys are kept,
-        encrypted under the new key, to rebuild the chain on lookup. The old key alone then opens
-        nothing and tests no guess. The file is vacuumed and its WAL truncated so that no page
-        written under the old key lingers; another process still holding the old key gets a
-        VaultKeyError on its next use instead of writing values nobody could read.
+        Why the old key then opens nothing: see `guard.vault_rotation`. The file is vacuumed and
+        its WAL truncated so that no page written under the old key lingers; another process
+        still holding the old key gets a VaultKeyError on its next use instead of writing values
+        nobody could read.
         """
         if len(new_key) != 32:
             raise VaultKeyError(f"A vault key is 32 bytes; the new key has {len(new_key)}. Nothing was changed.")
-        aead, mac_key = AESGCM(_derive(new_key, b"clientguard values")), _derive(new_key, b"clientguard fingerprints")
-        chain = (*self._previous_mac_keys, self._mac_key)
-        before = (self._aead, self._mac_key, self._previous_mac_keys, self._key_check)
-
-        def again(blob: bytes | None, aad: bytes) -> bytes | None:
-            if blob is None:
-                return None
-            nonce = secrets.token_bytes(12)
-            return nonce + aead.encrypt(nonce, self._decrypt(blob, aad), aad)
-
-        def rehash(fingerprint: bytes | None) -> bytes | None:
-            return None if fingerprint is None else hmac.new(mac_key, fingerprint, hashlib.sha256).digest()
-
+        rotated = KeyRing.derive(new_key, self._keys.mac_keys)
+        before = (self._keys, self._key_check)
         try:
             with self._transaction() as db:
-                stable = db.execute(
-                    "SELECT m.name, s.id, s.client FROM meta m JOIN sessions s ON s.id = CAST(m.value AS TEXT) "
-                    "WHERE m.name LIKE 'stable:%'"
-                ).fetchall()
-                for name, sid, client in stable:  # a profile's shared session, found by the new key's HMAC
-                    profile = b"" if client is None else self._decrypt(client, sid.encode())
-                    db.execute("DELETE FROM meta WHERE name=?", (name,))
-                    renamed = "stable:" + hmac.new(mac_key, profile, hashlib.sha256).hexdigest()
-                    db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (renamed, sid))
-                for sid, client in db.execute("SELECT id, client FROM sessions").fetchall():
-                    db.execute("UPDATE sessions SET client=? WHERE id=?", (again(client, sid.encode()), sid))
-                for sid, kind, number, fingerprint, value in db.execute(
-                    "SELECT session_id, type, number, fingerprint, value FROM entries"
-                ).fetchall():
-                    db.execute(
-                        "UPDATE entries SET fingerprint=?, value=? WHERE session_id=? AND type=? AND number=?",
-                        (rehash(fingerprint), again(value, _aad(sid, kind, number)), sid, kind, number),
-                    )
-                for sid, kind, number, variant, fingerprint, value in db.execute(
-                    "SELECT session_id, type, number, variant, fingerprint, value FROM mentions"
-                ).fetchall():
-                    db.execute(
-                        "UPDATE mentions SET fingerprint=?, value=? WHERE session_id=? AND type=? AND number=? AND variant=?",
-                        (rehash(fingerprint), again(value, _aad(sid, kind, number, variant)), sid, kind, number, variant),
-                    )
-                for sid, kind, number, variant, value in db.execute(
-                    "SELECT session_id, type, number, variant, value FROM surrogates"
-                ).fetchall():
-                    aad = b"surrogate\x00" + _aad(sid, kind, number, variant)
-                    db.execute(
-                        "UPDATE surrogates SET value=? WHERE session_id=? AND type=? AND number=? AND variant=?",
-                        (again(value, aad), sid, kind, number, variant),
-                    )
-                check = again(self._encrypt(_KEY_CHECK, b"key"), b"key")
-                wrapped = again(self._encrypt(b"".join(chain), _CHAIN_AAD), _CHAIN_AAD)
-                db.execute("UPDATE meta SET value=? WHERE name='key_check'", (check,))
-                db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint_chain', ?)", (wrapped,))
-                self._aead, self._mac_key, self._previous_mac_keys, self._key_check = aead, mac_key, chain, check
+                check = reencrypt(db, self._decrypt, rotated)
+                # Swapped under the lock: no other thread of this process sees the new check with old keys.
+                self._keys, self._key_check = rotated, check
         except BaseException:
-            self._aead, self._mac_key, self._previous_mac_keys, self._key_check = before
+            self._keys, self._key_check = before
             raise
-        self._compact()
-
-    def _compact(self) -> None:
-        """Rewrite the file without free pages and empty the WAL: old ciphertext leaves the disk."""
-        try:
-            with self._lock:
-                self._db.execute("VACUUM")
-                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlite3.OperationalError as exc:
-            raise VaultError(
-                f"The key was rotated, but the vault could not be compacted ({exc}): free some disk space "
-                f"and rotate again to wipe pages written under the old key."
-            ) from None
-
-    def _load_rotation_state(self, db: sqlite3.Connection) -> None:
-        """Remember the key check as this process saw it, and the fingerprint keys of earlier rotations."""
-        self._key_check = db.execute("SELECT value FROM meta WHERE name='key_check'").fetchone()[0]
-        row = db.execute("SELECT value FROM meta WHERE name='fingerprint_chain'").fetchone()
-        chain = b"" if row is None else self._decrypt(row[0], _CHAIN_AAD)
-        self._previous_mac_keys = tuple(chain[i : i + 32] for i in range(0, len(chain), 32))
-
-    def _refuse_a_rotated_key(self, db: sqlite3.Connection) -> None:
-        if self._key_check is None:
-            return  # still opening
-        row = db.execute("SELECT value FROM meta WHERE name='key_check'").fetchone()
-        if row is None or row[0] != self._key_check:
-            raise VaultKeyError(
-                "The vault key was rotated by another process ('guard vault rotate-key'): this process "
-                "still holds the old key. Restart it so that it reads the new key; nothing was written."
-            )
-
-
-def _derive(key: bytes, purpose: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose).derive(key)
-
-
-def _aad(session_id: str, entity_type: str, number: int, variant: int = 0) -> bytes:
-    mention = f"\x00{variant}" if variant else ""
-    return f"{session_id}\x00{entity_type}\x00{number}{mention}".encode()
+        with self._lock:
+            compact(self._db)
 
 
 def _short(session_id: str) -> str:
     """Enough of a session id to recognise it in a message, not enough to use it."""
     return f"'{session_id[:6]}…'"
-
-
-def decode_key(text: str) -> bytes:
-    """A 32-byte key from its base64 form (how CLIENTGUARD_KEY and the key file hold it)."""
-    try:
-        key = base64.urlsafe_b64decode(text.strip() + "=" * (-len(text.strip()) % 4))
-    except ValueError:
-        key = b""
-    if len(key) != 32:
-        raise VaultKeyError(
-            "The vault key must be 32 random bytes in base64 (44 characters), e.g. the output "
-            "of: python -c \"import secrets,base64;print(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())\""
-        )
-    return key
-
-
-def load_or_create_key(path: Path) -> bytes:
-    """The key in `path`, created (mode 0600) with 32 random bytes when absent."""
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        encoded = base64.urlsafe_b64encode(secrets.token_bytes(32))
-        try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        except FileExistsError:
-            pass  # another process created it first: read theirs
-        except OSError as exc:
-            raise VaultError(f"Cannot create the vault key file {path}: {exc.strerror}.") from None
-        else:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(encoded + b"\n")
-    try:
-        return decode_key(path.read_text(encoding="ascii"))
-    except (OSError, UnicodeDecodeError):
-        raise VaultKeyError(f"Cannot read the vault key file {path}.") from None
