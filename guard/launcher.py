@@ -72,10 +72,15 @@ def runs_here(argv: list[str], environ: Any) -> bool:
     )
 
 
+#: The modules that define the commands: editing any of them makes a new build.
+CLI_MODULES = ("cli.py", "cli_common.py", "cli_manage.py")
+
+
 def build_id() -> str:
     """This installation of clientguard: a service started from another one does not serve it."""
     here = Path(__file__).resolve()
-    return f"{sys.executable}|{here.parent}|{here.with_name('cli.py').stat().st_mtime_ns}"
+    stamps = ",".join(str(here.with_name(name).stat().st_mtime_ns) for name in CLI_MODULES)
+    return f"{sys.executable}|{here.parent}|{stamps}"
 
 
 def forward(argv: list[str]) -> int:
