@@ -5,8 +5,10 @@
 Measures, for each engine: cold start of a fresh process redacting a 1 KB French text (import,
 model load, first result), per-call latency of a redaction once loaded (p50/p95 at 1 KB and
 3 KB), throughput in characters per second (one text at a time, and 64 texts of 1 KB analysed
-as a batch), and the process's peak memory. Both engines stay loaded and are measured in
-alternating rounds of a few runs, so that the host's drift hits both alike. For clientguard alone: the wall time of `guard
+as a batch), and the process's peak memory. A third process, spaCy's NER alone on the same
+model (no Presidio, no recognizers: the floor the issue measures against), gives the fraction
+of that floor clientguard's whole redaction reaches. All stay loaded and are measured in
+alternating rounds of a few runs, so that the host's drift hits all alike. For clientguard alone: the wall time of `guard
 --help` and of `guard redact` on 1 KB from a fresh process, without and with the resident
 service (`guard daemon`), and the peak memory of analysing texts of growing size in fresh
 processes (it should stay flat). Prints a table and the ratios clientguard / Presidio;
@@ -53,6 +55,13 @@ if engine == "clientguard":
         return guard.redact(text, session_id=session).text
     def analyze_batch(batch):
         return detect_many(batch, guard.settings)
+elif engine == "ner-floor":
+    import spacy
+    nlp = spacy.load("fr_core_news_md", exclude=["tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer"])
+    def redact(text):
+        return nlp(text).ents
+    def analyze_batch(batch):
+        return [doc.ents for doc in nlp.pipe(batch, batch_size=16)]
 else:
     import logging
     logging.disable(logging.CRITICAL)
@@ -90,7 +99,7 @@ BATCH_CHARS = 64 * 1024
 def measure(runs: int) -> dict[str, dict[str, float]]:
     """Both engines' figures, measured in alternating rounds (`ROUND` runs each)."""
     sizes = {size: text_of(size) for size in (1024, 3072)}
-    engines = ("clientguard", "presidio")
+    engines = ("clientguard", "presidio", "ner-floor")
     times: dict[str, dict[str, list[float]]] = {e: {"1024": [], "3072": [], "batch": []} for e in engines}
     figures: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as home:
@@ -184,7 +193,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     figures = measure(args.runs)
-    ours, theirs = figures["clientguard"], figures["presidio"]
+    ours, theirs, floor = figures["clientguard"], figures["presidio"], figures.pop("ner-floor")
     alone = {
         "guard_help_s": wall_time(["--help"]),
         "cli_redact_1k_no_service_s": wall_time(["--no-daemon", "redact"], text_of(1024).encode()),
@@ -193,14 +202,15 @@ def main() -> None:
     }
     ours.update(alone)
     print(f"# speed, {date.today()}, {platform.machine()}, {os.cpu_count()} cores, runs={args.runs}")
-    print(f"{'metric':<26}{'clientguard':>14}{'presidio':>14}{'ratio':>10}")
+    print(f"{'metric':<26}{'clientguard':>14}{'presidio':>14}{'ratio':>10}{'NER alone':>14}{'of floor':>10}")
     for key in theirs:
         ratio = ours[key] / theirs[key] if theirs[key] else float("nan")
-        print(f"{key:<26}{ours[key]:>14.2f}{theirs[key]:>14.2f}{ratio:>10.2f}")
+        of_floor = f"{ours[key] / floor[key]:>10.2f}" if key.startswith("chars_per_s") else ""
+        print(f"{key:<26}{ours[key]:>14.2f}{theirs[key]:>14.2f}{ratio:>10.2f}{floor[key]:>14.2f}{of_floor}")
     for key, value in alone.items():
         print(f"{key:<26}{value:>14.2f}")
     if args.json:
-        args.json.write_text(json.dumps(figures, indent=2))
+        args.json.write_text(json.dumps({**figures, "ner-floor": floor}, indent=2))
 
 
 if __name__ == "__main__":
