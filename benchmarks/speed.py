@@ -1,6 +1,6 @@
 """Speed of clientguard against vanilla Presidio (French, same spaCy model), in one run.
 
-    python benchmarks/speed.py [--runs 50] [--flat-sizes 10000,1000000]
+    python benchmarks/speed.py [--runs 50] [--flat-sizes 10000,1000000] [--no-rest | --rest-seconds 15]
 
 Measures, for each engine: cold start of a fresh process redacting a 1 KB French text (import,
 model load, first result), per-call latency of a redaction once loaded (p50/p95 at 1 KB and
@@ -11,8 +11,9 @@ of that floor clientguard's whole redaction reaches. All stay loaded and are mea
 alternating rounds of a few runs, so that the host's drift hits all alike. For clientguard alone: the wall time of `guard
 --help` and of `guard redact` on 1 KB from a fresh process, without and with the resident
 service (`guard daemon`), and the peak memory of analysing texts of growing size in fresh
-processes (it should stay flat). Prints a table and the ratios clientguard / Presidio;
-`--json FILE` also writes the figures.
+processes (it should stay flat). Then the REST run of `benchmarks/rest.py` (requests/s, p50/p99
+at concurrency 1 and 8; `--no-rest` skips it). Prints tables and the ratios clientguard /
+Presidio; `--json FILE` also writes the figures.
 """
 
 from __future__ import annotations
@@ -191,6 +192,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--flat-sizes", default="10000,1000000", help="text sizes for the memory flatness check")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--rest-seconds", type=float, default=15.0, help="per point of the REST run (benchmarks/rest.py)")
+    parser.add_argument("--no-rest", action="store_true", help="skip the REST run")
     args = parser.parse_args()
     figures = measure(args.runs)
     ours, theirs, floor = figures["clientguard"], figures["presidio"], figures.pop("ner-floor")
@@ -209,8 +212,21 @@ def main() -> None:
         print(f"{key:<26}{ours[key]:>14.2f}{theirs[key]:>14.2f}{ratio:>10.2f}{floor[key]:>14.2f}{of_floor}")
     for key, value in alone.items():
         print(f"{key:<26}{value:>14.2f}")
+    rest = {} if args.no_rest else rest_figures(args.rest_seconds)
     if args.json:
-        args.json.write_text(json.dumps({**figures, "ner-floor": floor}, indent=2))
+        args.json.write_text(json.dumps({**figures, "ner-floor": floor, "rest": rest}, indent=2))
+
+
+def rest_figures(seconds: float) -> dict[str, object]:
+    """The REST servers' figures (`benchmarks/rest.py`, real uvicorn on loopback): its table
+    printed after this one, its figures returned."""
+    print(flush=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / "rest.json"
+        script = Path(__file__).with_name("rest.py")
+        subprocess.run([sys.executable, str(script), "--seconds", f"{seconds:g}", "--json", str(out)], check=True)
+        figures: dict[str, object] = json.loads(out.read_text())
+        return figures
 
 
 if __name__ == "__main__":
