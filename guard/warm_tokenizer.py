@@ -12,9 +12,10 @@ from the same code and rules: only its cache is fuller.
 
 spaCy's cache holds at most `max_cache_size` spans (10,000) and never forgets one, and it
 caches nothing inside a memory zone (`Language.memory_zone`, where detection reads texts so
-that their words are forgotten afterwards). So warming happens before the zone (`warm`), and
-stops once the cache is full: the spans met first, most of them common words, stay fast; the
-rest are split as spaCy splits them anyway.
+that their words are forgotten afterwards). So warming happens before the zone (`warm`), only
+for spans met in two texts already: an invoice number or an e-mail address met once never
+takes a place in the cache (nor its words a place in the vocabulary, for good), the words
+texts share do. Once the cache is full, warming stops; the rest is split as spaCy splits it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from spacy.tokens import Doc
 
 #: Spans of text as spaCy's tokenizer cuts them: runs of non-space, runs of space.
 _SPANS = re.compile(r"\S+|\s+")
+#: How many spans met in one text only are remembered, waiting for a second: a bound on memory.
+SEEN_ONCE = 20_000
 
 
 class WarmTokenizer:
@@ -34,20 +37,25 @@ class WarmTokenizer:
     def __init__(self, tokenizer: Any) -> None:
         self.tokenizer = tokenizer
         self._warm: set[str] = set()
+        self._seen_once: set[str] = set()
 
     def warm(self, text: str) -> None:
-        """Let spaCy cache each span of `text` not met before, while its cache has room.
+        """Let spaCy cache each span of `text` met in an earlier text too, while its cache has room.
 
         Call it outside a memory zone: the spans' words become part of the vocabulary for good
         (at most `max_cache_size` spans' worth).
         """
-        warm = self._warm
+        warm, seen_once = self._warm, self._seen_once
         room = self.tokenizer.max_cache_size
-        for span in _SPANS.findall(text):
-            if span in warm:
+        for span in set(_SPANS.findall(text)) - warm:
+            if span not in seen_once:
+                if len(seen_once) >= SEEN_ONCE:
+                    seen_once.clear()
+                seen_once.add(span)
                 continue
             if len(warm) >= room:
                 return
+            seen_once.discard(span)
             warm.add(span)
             self.tokenizer(span)  # alone, the span meets no earlier special case: spaCy caches it
             if span[0] == " " and len(span) > 1:

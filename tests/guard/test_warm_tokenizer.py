@@ -63,9 +63,24 @@ def test_the_warmed_tokenizer_stops_warming_once_spacys_cache_is_full():
     spacy_tokenizer.max_cache_size = 100
     tokenizer = WarmTokenizer(spacy_tokenizer)
     for number in range(1_000):
-        doc = tokenizer(f"mot{number} encore\nun")
-        assert [t.text for t in doc] == [f"mot{number}", "encore", "\n", "un"]
+        for _ in range(2):  # met in two texts: worth a place in the cache
+            doc = tokenizer(f"mot{number} encore\nun")
+            assert [t.text for t in doc] == [f"mot{number}", "encore", "\n", "un"]
     assert len(tokenizer._warm) == 100
+
+
+@pytest.mark.model
+def test_a_span_met_in_one_text_only_takes_no_place_in_the_cache():
+    """An invoice number or an address met once must not fill spaCy's cache (nor, for good, its
+    vocabulary): only what two texts share is warmed."""
+    from spacy.tokenizer import Tokenizer
+
+    nlp = detector().nlp
+    tokenizer = WarmTokenizer(Tokenizer(nlp.vocab).from_bytes(nlp.tokenizer.tokenizer.to_bytes()))
+    for number in range(200):
+        tokenizer(f"Facture FA-{number}-ZQX réglée\npar virement")
+    assert "réglée" in tokenizer._warm and "Facture" in tokenizer._warm
+    assert not any("FA-" in span for span in tokenizer._warm)
 
 
 @pytest.mark.model
