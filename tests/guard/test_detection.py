@@ -250,3 +250,16 @@ def test_threads_detecting_at_once_each_get_their_own_findings():
     with ThreadPoolExecutor(max_workers=6) as pool:
         together = list(pool.map(lambda text: detect(text, settings), texts * 2))
     assert together == alone * 2
+
+
+@pytest.mark.model
+def test_threads_calling_the_detector_itself_at_once_never_share_a_memory_zone():
+    """The detector reads inside spaCy's memory zone, process-wide state: threads calling it
+    directly (not through `detect`) still get, each, what they get alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [path.read_text(encoding="utf-8") for path in CORPUS][:8]
+    alone = [_key(detector().analyze(text, 0.4)) for text in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(lambda text: _key(detector().analyze(text, 0.4)), texts * 3))
+    assert together == alone * 3
