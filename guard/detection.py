@@ -6,7 +6,8 @@ result. The `Detector` here runs the same recognizers and gives the same scores 
 NER (spaCy, `ner` + `senter` only) reads the text in bounded chunks, batched with `nlp.pipe`
 when there are many texts; the recognizers run once over the whole text; context words are
 scored from flat token arrays (`guard.context`). Its raw findings are then cleaned: NER guesses
-that are labels or common words go, overlaps merge.
+that are labels or common words go, overlaps merge. The model reads inside a spaCy memory zone,
+so that a long-running service does not keep every word it ever read.
 
 The NER's matrix products run on one BLAS thread (`threadpoolctl`): a second one saves a tenth
 of its time for twice the processor, which a busy service's other requests need more.

@@ -6,8 +6,8 @@ space, a tab, "aujourd'hui"...): one flag, set for the whole text, never cleared
 e-mail every line starts after a line break, so most spans were split again, affix rule by affix
 rule, on every call: 1.7 ms of a 1 KB text, for 0.2 ms once warm.
 
-`WarmTokenizer` tokenizes each span it has not met before on its own first, which lets spaCy
-cache it, then tokenizes the text with spaCy's tokenizer as before. The tokens are spaCy's own,
+`WarmTokenizer` first tokenizes on its own each span not yet cached (see below for which),
+which lets spaCy cache it, then tokenizes the text with spaCy's tokenizer as before. The tokens are spaCy's own,
 from the same code and rules: only its cache is fuller.
 
 spaCy's cache holds at most `max_cache_size` spans (10,000) and never forgets one, and it
